@@ -1,0 +1,65 @@
+// The core's facade: analyze (parse + check), compile (→ bundle), evaluate, explain.
+// Framework-free: the CLI, the editor's worker, the server and the tests all call these.
+import { parse, type SourceFileAst } from '../../../grammar/index.ts';
+import { checkProgram } from './check/program.ts';
+import { compileBundle } from './compile/bundle.ts';
+import type { Bundle } from './compile/bundle-types.ts';
+import { diag, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/index.ts';
+import type { StandardSetModel } from './model.ts';
+import { dirname, joinPath, normalisePath } from './paths.ts';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export interface AnalyzeResult {
+  files: SourceFileAst[];
+  model: StandardSetModel | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads an imported file that is not among the given ones (the CLI reads the disk; the editor has them all). */
+export type ImportResolver = (path: string) => string | null;
+
+export function analyze(sources: SourceFile[], resolve: ImportResolver = () => null): AnalyzeResult {
+  const diagnostics: Diagnostic[] = [];
+  const byPath = new Map<string, SourceFileAst>();
+  const queue = sources.map((s) => ({ ...s, path: normalisePath(s.path) }));
+  while (queue.length) {
+    const s = queue.shift()!;
+    if (byPath.has(s.path)) continue;
+    const r = parse(s.text, s.path);
+    diagnostics.push(...r.diagnostics);
+    byPath.set(s.path, r.ast);
+    for (const d of r.ast.decls) {
+      if (d.kind !== 'import') continue;
+      const target = joinPath(dirname(s.path), d.path.text);
+      if (byPath.has(target) || queue.some((q) => q.path === target)) continue;
+      const text = resolve(target);
+      if (text === null) diagnostics.push(diag('importNotFound', d.path.span, { path: d.path.text }));
+      else queue.push({ path: target, text });
+    }
+  }
+  const files = [...byPath.values()];
+  const checked = checkProgram(files);
+  diagnostics.push(...checked.diagnostics);
+  return { files, model: checked.model, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+export interface CompileResult {
+  bundle: Bundle | null;
+  diagnostics: Diagnostic[];
+}
+
+export function compile(sources: SourceFile[], resolve?: ImportResolver): CompileResult {
+  const a = analyze(sources, resolve);
+  const bundle = a.model && !hasErrors(a.diagnostics) ? compileBundle(a.model) : null;
+  return { bundle, diagnostics: a.diagnostics };
+}
+
+export { evaluateRecord, evaluateBatch, type RecordResult, type LevelResult, type EvaluateOptions } from './evaluate/evaluate.ts';
+export type { ExplanationNode, LevelExplanation } from './evaluate/explain.ts';
+export type { Bundle, BundleLevel } from './compile/bundle-types.ts';
+export { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics/index.ts';
+export { parse } from '../../../grammar/index.ts';
