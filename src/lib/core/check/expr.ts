@@ -294,9 +294,11 @@ function compare(e: Extract<A.Expr, { kind: 'compare' }>, env: Env): IR {
     if (!l) return errorIR(e.span);
     left = l;
   }
+  // Report one unknown word per comparison: in `employment_statu = in_service` the field is the mistake.
   left = known(left, env);
+  if (isError(left)) return errorIR(e.span);
   right = known(right, env);
-  if (isError(left) || isError(right)) return errorIR(e.span);
+  if (isError(right)) return errorIR(e.span);
   const base = { type: BOOLEAN, span: e.span };
   const equality = e.op === '=' || e.op === '!=';
   const lt = left.type;

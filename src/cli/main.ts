@@ -1,0 +1,194 @@
+// The `stdc` command line: argument parsing and output only; all the work is the core's.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { compile, evaluateBatch, formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../lib/core/index.ts';
+import { diskResolver, loadSamples, loadStandardSet, readStandardDir } from '../lib/core/node.ts';
+import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
+import { formatSource } from '../lib/core/fmt/index.ts';
+import { readApplicants } from './applicants.ts';
+import { csv, json, table, type Row } from './output.ts';
+import { runSampleTests } from './test-samples.ts';
+
+const USAGE = `用法（usage）:
+  stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
+  stdc build <目录> -o bundle.json           编译为 JSON Logic bundle
+  stdc eval <目录或bundle.json> <申请人.json> [--format table|json|csv] [--level 副研究员] [--explain]
+  stdc test <目录>                           运行标准目录下 samples/ 中的预期结果
+  stdc fmt <文件或目录>... [--check]         格式化标准文件（--check 只检查不写入）
+退出码：0 成功；1 有错误（诊断错误、被拒记录、测试失败）；2 用法错误或标准无法编译`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check': return check(rest, io);
+      case 'build': return build(rest, io);
+      case 'eval': return await evaluate(rest, io);
+      case 'test': return test(rest, io);
+      case 'fmt': return fmt(rest, io);
+      case undefined: case '-h': case '--help': case 'help':
+        io.out(USAGE + '\n');
+        return command ? 0 : 2;
+      default:
+        throw new UsageError(`未知命令“${command}”`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`stdc: ${(e as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function args(argv: string[], options: Parameters<typeof parseArgs>[0]['options'] = {}) {
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+}
+
+function mustExist(path: string): void {
+  if (!existsSync(path)) throw new UsageError(`找不到“${path}”`);
+}
+
+function printDiagnostics(ds: Diagnostic[], io: Io): void {
+  for (const d of ds) io.err(formatDiagnostic(d) + '\n');
+}
+
+function summary(ds: Diagnostic[]): string {
+  const e = ds.filter((d) => d.severity === 'error').length;
+  const w = ds.filter((d) => d.severity === 'warning').length;
+  return `${e} 个错误，${w} 个警告`;
+}
+
+function check(argv: string[], io: Io): number {
+  const { positionals } = args(argv);
+  if (!positionals.length) throw new UsageError('check 需要至少一个文件或目录');
+  let failed = false;
+  for (const p of positionals) {
+    mustExist(p);
+    const set = loadStandardSet(p);
+    printDiagnostics(set.diagnostics, io);
+    io.err(`${p}：${summary(set.diagnostics)}\n`);
+    failed ||= hasErrors(set.diagnostics);
+  }
+  return failed ? 1 : 0;
+}
+
+function build(argv: string[], io: Io): number {
+  const { positionals, values } = args(argv, { output: { type: 'string', short: 'o' } });
+  if (positionals.length !== 1) throw new UsageError('build 需要一个标准目录');
+  mustExist(positionals[0]);
+  const set = loadStandardSet(positionals[0]);
+  printDiagnostics(set.diagnostics, io);
+  if (!set.bundle) {
+    io.err(`编译失败：${summary(set.diagnostics)}\n`);
+    return 1;
+  }
+  const text = JSON.stringify(set.bundle) + '\n';
+  if (values.output) {
+    writeFileSync(values.output as string, text);
+    io.err(`已写入 ${values.output}（${set.bundle.levels.length} 个级别，${text.length} 字节）\n`);
+  } else io.out(text);
+  return 0;
+}
+
+function loadBundle(path: string, io: Io): Bundle | null {
+  mustExist(path);
+  if (statSync(path).isFile() && path.endsWith('.json')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      io.err(`${path}: error E020: 不是有效的 JSON：${(e as Error).message}\n`);
+      return null;
+    }
+    const v = validateBundle(data);
+    if (!v.ok) {
+      io.err(`${path}: error E021: 不是有效的 bundle：\n  ${v.errors.join('\n  ')}\n`);
+      return null;
+    }
+    return v.bundle;
+  }
+  const set = loadStandardSet(path);
+  printDiagnostics(set.diagnostics.filter((d) => d.severity === 'error'), io);
+  return set.bundle;
+}
+
+async function evaluate(argv: string[], io: Io): Promise<number> {
+  const { positionals, values } = args(argv, {
+    format: { type: 'string', short: 'f', default: 'table' },
+    level: { type: 'string', short: 'l', multiple: true },
+    explain: { type: 'boolean', default: false }
+  });
+  if (positionals.length !== 2) throw new UsageError('eval 需要标准（目录或 bundle.json）和申请人文件');
+  const format = values.format as string;
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`未知格式“${format}”（可选 table、json、csv）`);
+  const bundle = loadBundle(positionals[0], io);
+  if (!bundle) return 2;
+  const levels = values.level as string[] | undefined;
+  const known = bundle.levels.map((l) => l.name);
+  for (const l of levels ?? []) if (!known.includes(l)) throw new UsageError(`未知级别“${l}”（可选：${known.join('、')}）`);
+  const input = readApplicants(positionals[1]);
+  if ('error' in input) {
+    io.err(`stdc: ${input.error}\n`);
+    return 2;
+  }
+  const evaluated = evaluateBatch(bundle, input.records.map((r) => r.record), { explain: true, ...(levels ? { levels } : {}) });
+  const rows: Row[] = input.records.map((r, i) => ({
+    record: r.record,
+    result: r.error ? { id: null, errors: [{ path: '', message: r.error }] } : evaluated[i]
+  }));
+  io.out(format === 'json' ? json(rows) : format === 'csv' ? csv(rows) : table(rows, values.explain as boolean));
+  const rejected = rows.filter((r) => r.result.errors).length;
+  if (rejected) io.err(`${rejected} 条记录被拒绝，其余 ${rows.length - rejected} 条已评估\n`);
+  return rejected ? 1 : 0;
+}
+
+function test(argv: string[], io: Io): number {
+  const { positionals } = args(argv);
+  if (positionals.length !== 1) throw new UsageError('test 需要一个标准目录');
+  mustExist(positionals[0]);
+  const set = loadStandardSet(positionals[0]);
+  if (!set.bundle) {
+    printDiagnostics(set.diagnostics, io);
+    return 2;
+  }
+  const report = runSampleTests(set.bundle, loadSamples(positionals[0]));
+  io.out(report.text);
+  return report.failed ? 1 : 0;
+}
+
+function fmt(argv: string[], io: Io): number {
+  const { positionals, values } = args(argv, { check: { type: 'boolean', default: false } });
+  if (!positionals.length) throw new UsageError('fmt 需要至少一个文件或目录');
+  let changed = 0;
+  let failed = false;
+  for (const p of positionals) {
+    mustExist(p);
+    const files = statSync(p).isDirectory() ? readStandardDir(p) : [{ path: p, text: readFileSync(p, 'utf8') }];
+    for (const f of files) {
+      const r = formatSource(f.text, f.path);
+      if (hasErrors(r.diagnostics)) {
+        printDiagnostics(r.diagnostics, io);
+        failed = true;
+        continue;
+      }
+      if (r.text === f.text) continue;
+      changed++;
+      if (values.check) io.err(`需要格式化：${f.path}\n`);
+      else writeFileSync(f.path, r.text);
+    }
+  }
+  io.err(values.check ? `${changed} 个文件需要格式化\n` : `已格式化 ${changed} 个文件\n`);
+  return failed || (values.check && changed) ? 1 : 0;
+}
+
+export { compile, diskResolver };

@@ -1,0 +1,78 @@
+// Output formats of `stdc eval`: a table for a person, JSON and CSV for programs.
+import stringWidth from 'string-width';
+import type { ExplanationNode, RecordResult } from '../lib/core/index.ts';
+
+const VERDICT: Record<string, string> = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' };
+const ROUTE: Record<string, string> = { regular: '常规', direct: '直接申报' };
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+}
+
+export interface Row {
+  record: unknown;
+  result: RecordResult;
+}
+
+function field(record: unknown, key: string): string {
+  const v = record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+function tree(n: ExplanationNode, depth: number, out: string[]): void {
+  const mark = n.status === 'pass' ? '✓' : n.status === 'fail' ? '✗' : '·';
+  out.push(`${'  '.repeat(depth + 1)}${mark} ${n.label}${n.text ? ` — ${n.text}` : ''}${n.line ? `  (${n.file}:${n.line})` : ''}`);
+  for (const c of n.children ?? []) tree(c, depth + 1, out);
+}
+
+export function table(rows: Row[], explain: boolean): string {
+  const head = ['编号', '姓名', '申报级别', '评价级别', '结论', '路线', '积分'];
+  const body: string[][] = [];
+  const details: Map<number, string[]> = new Map();
+  for (const { record, result } of rows) {
+    const id = result.id ?? '（无编号）';
+    if (result.errors) {
+      body.push([id, field(record, 'name'), field(record, 'target_level'), '—', '记录有误', '—', '—']);
+      details.set(body.length - 1, result.errors.map((e) => `    ✗ ${e.path || '（记录）'}：${e.message}`));
+      continue;
+    }
+    for (const r of result.results ?? []) {
+      body.push([id, field(record, 'name'), field(record, 'target_level'), r.level, VERDICT[r.verdict], r.route ? ROUTE[r.route] : '—', String(r.score)]);
+      const lines: string[] = [];
+      if (explain && r.explanation) tree(r.explanation, 0, lines);
+      else if (r.reasons?.length && r.verdict !== 'pass') lines.push(...r.reasons.map((x) => `    ${x}`));
+      if (lines.length) details.set(body.length - 1, lines);
+    }
+  }
+  const widths = head.map((h, i) => Math.max(stringWidth(h), ...body.map((r) => stringWidth(r[i]))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
+  const out = [line(head), widths.map((w) => '─'.repeat(w)).join('  ')];
+  body.forEach((r, i) => {
+    out.push(line(r));
+    out.push(...(details.get(i) ?? []));
+  });
+  return out.join('\n') + '\n';
+}
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csv(rows: Row[]): string {
+  const out = [['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score', 'reasons'].join(',')];
+  for (const { record, result } of rows) {
+    const base = [result.id ?? '', field(record, 'name'), field(record, 'target_level')];
+    if (result.errors) {
+      out.push([...base, '', 'rejected', '', '', result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')].map(csvCell).join(','));
+      continue;
+    }
+    for (const r of result.results ?? []) {
+      out.push([...base, r.level, r.verdict, r.route ?? '', String(r.score), (r.reasons ?? []).join('; ')].map(csvCell).join(','));
+    }
+  }
+  return '\ufeff' + out.join('\r\n') + '\r\n'; // BOM + CRLF: Excel opens Chinese CSV correctly
+}
+
+export function json(rows: Row[]): string {
+  return JSON.stringify(rows.map((r) => r.result), null, 2) + '\n';
+}

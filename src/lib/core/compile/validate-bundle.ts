@@ -1,0 +1,15 @@
+// A bundle read from disk is checked against the schema the project ships before anything runs it.
+import Ajv2020 from 'ajv/dist/2020.js';
+import schema from './bundle.schema.json' with { type: 'json' };
+import type { Bundle } from './bundle-types.ts';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+export { schema as bundleSchema };
+
+export function validateBundle(data: unknown): { ok: true; bundle: Bundle } | { ok: false; errors: string[] } {
+  if (validate(data)) return { ok: true, bundle: data as Bundle };
+  const errors = (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'}: ${e.message ?? '无效'}`);
+  return { ok: false, errors };
+}
