@@ -2,6 +2,7 @@
 import { Lexer, type IRecognitionException, type IToken } from 'chevrotain';
 import { allTokens, Comment } from './tokens.ts';
 import { StdParser } from './parser.ts';
+import { repair } from './repair.ts';
 import type { SourceFileAst, Span } from './ast.ts';
 import { diag, type Diagnostic } from '../src/lib/core/diagnostics/index.ts';
 
@@ -65,7 +66,7 @@ export function parse(text: string, file = '<input>'): ParseResult {
   const end = text.length;
   const lines = text.split('\n');
   const ast: SourceFileAst = {
-    kind: 'file', path: file, decls: decls.filter(Boolean), comments,
+    kind: 'file', path: file, decls: repair(decls, { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 }), comments,
     span: { file, start: 0, end, line: 1, col: 1, endLine: lines.length, endCol: (lines[lines.length - 1]?.length ?? 0) + 1 }
   };
   void Comment;

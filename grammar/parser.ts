@@ -8,7 +8,6 @@ import { chineseErrors } from './errors.ts';
 
 export class StdParser extends EmbeddedActionsParser {
   file = '';
-  private last: IToken | undefined;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: chineseErrors });
@@ -18,9 +17,10 @@ export class StdParser extends EmbeddedActionsParser {
   // ---------- span helpers ----------
 
   /** A token inserted by error recovery has no position; anchor it at the previous real token. */
-  private real(tok: IToken): IToken {
+  private real(tok: IToken): IToken | undefined {
     if (tok && !Number.isNaN(tok.startOffset) && tok.startOffset !== undefined) return tok;
-    return this.last ?? tok;
+    const prev = this.LA(0); // inserted tokens are not in the input: this is the last real one consumed
+    return prev && !Number.isNaN(prev.startOffset) && prev.startOffset !== undefined ? prev : undefined;
   }
   span(from: IToken, to: IToken): A.Span {
     const a = this.real(from);
@@ -28,14 +28,16 @@ export class StdParser extends EmbeddedActionsParser {
     return {
       file: this.file,
       start: a?.startOffset ?? 0,
-      end: (b?.endOffset ?? 0) + 1,
+      end: (b?.endOffset ?? a?.endOffset ?? 0) + 1,
       line: a?.startLine ?? 1,
       col: a?.startColumn ?? 1,
-      endLine: b?.endLine ?? a?.startLine ?? 1,
-      endCol: (b?.endColumn ?? 0) + 1
+      endLine: b?.endLine ?? a?.endLine ?? 1,
+      endCol: (b?.endColumn ?? a?.endColumn ?? 0) + 1
     };
   }
-  spanJoin(a: A.Span, b: A.Span): A.Span {
+  spanJoin(a: A.Span | undefined, b: A.Span | undefined): A.Span {
+    // Error recovery may leave a child out; its span then comes from what is there.
+    if (!a || !b) return (a ?? b ?? this.span(this.LA(0), this.LA(0)));
     return { file: a.file, start: a.start, end: b.end, line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
   }
   private prev(): IToken {

@@ -50,7 +50,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
 }
 
-function args(argv: string[], options: Parameters<typeof parseArgs>[0]['options'] = {}) {
+function args(argv: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options'] = {}) {
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 }
 

@@ -43,7 +43,9 @@ export function analyze(sources: SourceFile[], resolve: ImportResolver = () => n
   }
   const files = [...byPath.values()];
   const checked = checkProgram(files);
-  diagnostics.push(...checked.diagnostics);
+  // A level cut short by a syntax error is "missing" its entries only as a consequence: say it once.
+  const broken = new Set(diagnostics.filter((d) => d.code.startsWith('E00')).map((d) => d.file));
+  diagnostics.push(...checked.diagnostics.filter((d) => !(d.code === 'E304' && broken.has(d.file))));
   return { files, model: checked.model, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -276,6 +276,12 @@ function enumValue(sym: IR, ty: Extract<Type, { t: 'enum' }>, env: Env): IR | nu
     const v = String((sym as { value: Scalar }).value);
     if (ty.values.includes(v)) return lit(v, ty, sym.span, { label: ty.labels[v] ?? v });
     const sug = closest(v, ty.values);
+    const names = sym.type.t === 'symbol' ? closest(v, nameCandidates(env)) : [];
+    if (!sug.length && names.length) {
+      // Closer to a name than to any value: most likely a mistyped parameter or definition.
+      report(env, 'unknownName', sym.span, { name: v, hint: hintFor(names) }, names);
+      return null;
+    }
     report(env, 'unknownEnumValue', sym.span, { value: v, field: ty.field, values: ty.values.join(' / '), hint: hintFor(sug) }, sug);
     return null;
   }

@@ -5,7 +5,7 @@ import type { ComponentModel, LevelModel, RuleModel, StandardSetModel } from '..
 import { lookupField, recordFields } from '../records/fields.ts';
 import { report, type CheckContext, type Env } from './context.ts';
 import { isValidDate } from './dates.ts';
-import { condition, elab, isError, numeric } from './expr.ts';
+import { condition, elab, errorIR, isError, numeric, resolveWindow } from './expr.ts';
 import { upperBound } from './bounds.ts';
 import { procedureParam } from './procedure.ts';
 import { closest, hintFor } from './suggest.ts';
@@ -31,6 +31,7 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   if (meta) ctx.referenceDate = meta.referenceDate;
   const names = new Map<string, A.Name>();
   const declare = (n: A.Name) => {
+    if (!n.text) return; // a name made up by error recovery: its syntax error is already reported
     const prev = names.get(n.text);
     if (prev) report(ctx, 'duplicateName', n.span, { name: n.text, line: `${prev.span.file}:${prev.span.line}` });
     else names.set(n.text, n);
@@ -40,9 +41,9 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   const committees = new Map<string, DeclOf<'committee'>>();
   for (const d of decls) {
     switch (d.kind) {
-      case 'const': declare(d.name); ctx.consts.set(d.name.text, { decl: d, used: false }); break;
-      case 'define': declare(d.name); ctx.defs.set(d.name.text, { decl: d, used: false }); break;
-      case 'window': declare(d.name); ctx.windows.set(d.name.text, { decl: d, used: false }); break;
+      case 'const': if (!d.name.text) break; declare(d.name); ctx.consts.set(d.name.text, { decl: d, used: false }); break;
+      case 'define': if (!d.name.text) break; declare(d.name); ctx.defs.set(d.name.text, { decl: d, used: false }); break;
+      case 'window': if (!d.name.text) break; declare(d.name); ctx.windows.set(d.name.text, { decl: d, used: false }); break;
       case 'gateGroup': declare(d.name); gateGroups.set(d.name.text, d); break;
       case 'scoreTable': declare(d.name); scoreTables.set(d.name.text, d); break;
       case 'committee': declare(d.name); committees.set(d.name.text, d); break;
@@ -71,13 +72,30 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   if (!levels.length && files.length) report(ctx, 'noLevels', files[0].span);
   // Everything declared is checked, also when no level uses it.
   for (const t of scoreTables.values()) if (!levels.some((l) => l?.scoring.label === (t.label?.text ?? t.name.text))) scoreTable(t, env);
-  for (const [name, d] of ctx.defs) if (!d.used) report(ctx, 'unusedDefinition', d.decl.name.span, { name });
-  for (const [name, w] of ctx.windows) if (!w.used) report(ctx, 'unusedDefinition', w.decl.name.span, { name });
+  for (const [name, d] of ctx.defs) {
+    if (d.used) continue;
+    report(ctx, 'unusedDefinition', d.decl.name.span, { name });
+    checkUnused(d.decl, env);
+  }
+  for (const [name, w] of ctx.windows) {
+    if (w.used) continue;
+    report(ctx, 'unusedDefinition', w.decl.name.span, { name });
+    resolveWindow(w.decl.name, env);
+  }
   const ok = meta && levels.every((l) => l !== null);
   return {
     model: ok ? { meta, committees: committeeModels, levels: levels as LevelModel[] } : null,
     diagnostics: dedupe(ctx.diagnostics)
   };
+}
+
+/**
+ * A definition no level uses yet is still checked, so a clerk sees its mistakes while drafting. Its
+ * parameters stand for silent placeholders: names and fields are checked, types that depend on them are not.
+ */
+function checkUnused(decl: DeclOf<'define'>, env: Env): void {
+  const params = new Map(decl.params.map((p) => [p.text, errorIR(p.span)] as const));
+  elab(decl.body, { ...env, params, stack: [decl.name.text] });
 }
 
 /** A definition expanded at several places reports its own problems once. */

@@ -9,7 +9,7 @@ const validate = ajv.compile(schema);
 export { schema as bundleSchema };
 
 export function validateBundle(data: unknown): { ok: true; bundle: Bundle } | { ok: false; errors: string[] } {
-  if (validate(data)) return { ok: true, bundle: data as Bundle };
+  if (validate(data)) return { ok: true, bundle: data as unknown as Bundle };
   const errors = (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'}: ${e.message ?? '无效'}`);
   return { ok: false, errors };
 }

@@ -1,0 +1,54 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests run the production build (npm run build && node build) in Debian's Chromium.
+// Chromium comes from apt (`apt-get install -y chromium`), never from `npx playwright install`.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+	testDir: 'test/e2e',
+	outputDir: 'test-results/artifacts',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	timeout: 30_000,
+	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+	use: {
+		baseURL,
+		viewport: { width: 1366, height: 768 },
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		screenshot: 'only-on-failure',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				viewport: { width: 1366, height: 768 },
+				launchOptions: {
+					executablePath: '/usr/bin/chromium',
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-quic',
+						'--no-first-run',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync'
+					]
+				}
+			}
+		}
+	],
+	webServer: {
+		command: 'npm run build && node build',
+		url: baseURL,
+		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

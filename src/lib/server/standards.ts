@@ -1,0 +1,249 @@
+// The one place where the web app calls the core. Everything the pages show comes through here,
+// turned into the plain shapes of $lib/view so that no page depends on the core's types.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadSamples, loadStandardSet } from '$lib/core/node';
+import { evaluateRecord } from '$lib/core';
+import {
+	LEVELS,
+	lineCount,
+	type ApplicantDetail,
+	type ApplicantView,
+	type DiagnosticView,
+	type ExplanationView,
+	type LevelDetail,
+	type LevelView,
+	type SourceFileSummary,
+	type StandardSetMeta
+} from '$lib/view';
+
+type StandardSet = ReturnType<typeof loadStandardSet>;
+type Bundle = NonNullable<StandardSet['bundle']>;
+type Sample = ReturnType<typeof loadSamples>[number];
+type Evaluation = ReturnType<typeof evaluateRecord>;
+type CoreLevelResult = NonNullable<Evaluation['results']>[number];
+type CoreExplanation = NonNullable<CoreLevelResult['explanation']>;
+
+/** The year whose standard set the home page shows. */
+export const CURRENT_YEAR = 2026;
+
+// ---------- loading, cached until a file of the set or a sample changes ----------
+
+interface Loaded {
+	dir: string;
+	set: StandardSet;
+	samples: Sample[];
+	overview: Overview;
+}
+
+const cache = new Map<string, { stamp: string; loaded: Loaded }>();
+
+/** Folder of one year's standard set, or null when the year is not a four-digit number or has no folder. */
+function standardsDir(year: number | string): string | null {
+	const y = String(year);
+	if (!/^\d{4}$/.test(y)) return null;
+	const dir = path.resolve(process.cwd(), 'standards', y);
+	return fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? dir : null;
+}
+
+/** Names, sizes and modification times of the set's files and samples: changes when any of them does. */
+function stampOf(dir: string): string {
+	const parts: string[] = [];
+	for (const sub of [dir, path.join(dir, 'samples')]) {
+		if (!fs.existsSync(sub)) continue;
+		for (const name of fs.readdirSync(sub).sort()) {
+			if (!/\.(std|json)$/.test(name)) continue;
+			const st = fs.statSync(path.join(sub, name));
+			parts.push(`${sub}/${name}:${st.size}:${st.mtimeMs}`);
+		}
+	}
+	return parts.join('|');
+}
+
+function load(year: number | string): Loaded | null {
+	const dir = standardsDir(year);
+	if (!dir) return null;
+	const stamp = stampOf(dir);
+	const hit = cache.get(dir);
+	if (hit && hit.stamp === stamp) return hit.loaded;
+	const set = loadStandardSet(dir);
+	const samples = loadSamples(dir);
+	const overview = buildOverview(Number(year), dir, set, samples);
+	const loaded = { dir, set, samples, overview };
+	cache.set(dir, { stamp, loaded });
+	return loaded;
+}
+
+// ---------- turning core results into view data ----------
+
+/** Source paths as the set's folder sees them ("common.std"), whether the core gives them absolute,
+ *  relative to the working directory ("standards/2026/common.std") or relative to the folder. */
+function relativeToSet(dir: string, file: string): string {
+	if (!file) return file;
+	const fromCwd = path.resolve(process.cwd(), file);
+	const abs = path.isAbsolute(file) ? file : fromCwd.startsWith(dir + path.sep) ? fromCwd : path.resolve(dir, file);
+	const rel = path.relative(dir, abs);
+	return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
+}
+
+function toExplanation(dir: string, node: CoreExplanation): ExplanationView {
+	return {
+		label: node.label,
+		status: node.status,
+		text: node.text,
+		source: node.file && node.line ? { file: relativeToSet(dir, node.file), line: node.line } : undefined,
+		children: node.children?.map((child) => toExplanation(dir, child))
+	};
+}
+
+/** Core levels may come as Chinese names, generic words or level codes; the table wants the names. */
+const LEVEL_ALIASES: Record<string, string> = {
+	junior: '研究实习员',
+	intermediate: '助理研究员',
+	associate_senior: '副研究员',
+	senior: '研究员',
+	'064': '研究实习员',
+	'063': '助理研究员',
+	'062': '副研究员',
+	'061': '研究员'
+};
+
+const levelName = (level: string): string => LEVEL_ALIASES[level] ?? level;
+
+function levelRank(name: string): number {
+	const i = (LEVELS as readonly string[]).indexOf(name);
+	return i < 0 ? LEVELS.length : i;
+}
+
+function toLevel(result: CoreLevelResult, expected: Sample['expected']): LevelView {
+	const level = levelName(result.level);
+	const view: LevelView = { level, verdict: result.verdict, route: result.route, score: result.score };
+	const want = expected?.[result.level] ?? expected?.[level];
+	if (want) {
+		const mismatch: NonNullable<LevelView['mismatch']> = {};
+		if (want.verdict !== undefined && want.verdict !== result.verdict) mismatch.verdict = want.verdict as LevelView['verdict'];
+		if (want.route !== undefined && want.route !== result.route) mismatch.route = want.route as LevelView['route'];
+		if (typeof want.score === 'number' && Math.abs(want.score - result.score) > 1e-9) mismatch.score = want.score;
+		if (Object.keys(mismatch).length > 0) view.mismatch = mismatch;
+	}
+	return view;
+}
+
+function toLevelDetail(dir: string, result: CoreLevelResult, expected: Sample['expected']): LevelDetail {
+	const view = toLevel(result, expected);
+	const explanation: ExplanationView = result.explanation
+		? toExplanation(dir, result.explanation)
+		: { label: `${view.level}：核心未给出逐条说明`, status: 'info' };
+	return { ...view, explanation };
+}
+
+function field(record: unknown, key: string): string | null {
+	if (record && typeof record === 'object' && key in record) {
+		const value = (record as Record<string, unknown>)[key];
+		if (typeof value === 'string' && value !== '') return value;
+	}
+	return null;
+}
+
+/** What the table and the detail page share: who, which level, which sample file. */
+function applicantBase(dir: string, sample: Sample, evaluation: Evaluation | null) {
+	const fileStem = path.basename(sample.file).replace(/\.json$/i, '');
+	return {
+		id: evaluation?.id ?? field(sample.record, 'id') ?? fileStem,
+		name: field(sample.record, 'name') ?? '',
+		targetLevel: field(sample.record, 'target_level'),
+		description: sample.description ?? '',
+		sampleFile: relativeToSet(dir, sample.file),
+		errors: evaluation?.errors ?? []
+	};
+}
+
+function toApplicant(dir: string, bundle: Bundle | null, sample: Sample): ApplicantView {
+	// The table needs no explanations; evaluating without them is much faster.
+	const evaluation = bundle ? evaluateRecord(bundle, sample.record, { explain: false }) : null;
+	const levels = (evaluation?.results ?? []).map((r) => toLevel(r, sample.expected));
+	return { ...applicantBase(dir, sample, evaluation), levels: levels.sort((a, b) => levelRank(a.level) - levelRank(b.level)) };
+}
+
+function toApplicantDetail(dir: string, bundle: Bundle | null, sample: Sample): ApplicantDetail {
+	const evaluation = bundle ? evaluateRecord(bundle, sample.record) : null;
+	const levels = (evaluation?.results ?? []).map((r) => toLevelDetail(dir, r, sample.expected));
+	return {
+		...applicantBase(dir, sample, evaluation),
+		warnings: evaluation?.warnings ?? [],
+		levels: levels.sort((a, b) => levelRank(a.level) - levelRank(b.level))
+	};
+}
+
+function toDiagnostic(dir: string, d: StandardSet['diagnostics'][number]): DiagnosticView {
+	return { code: d.code, severity: d.severity, message: d.message, file: relativeToSet(dir, d.file), line: d.line, col: d.col };
+}
+
+function toMeta(bundle: Bundle | null): StandardSetMeta | null {
+	if (!bundle) return null;
+	const { name, year, referenceDate, issuers } = bundle.meta;
+	return { name, year, referenceDate, issuers: [...issuers] };
+}
+
+// ---------- what the routes call ----------
+
+export interface Overview {
+	year: number;
+	meta: StandardSetMeta | null;
+	files: SourceFileSummary[];
+	diagnostics: DiagnosticView[];
+	applicants: ApplicantView[];
+}
+
+function buildOverview(year: number, dir: string, set: StandardSet, samples: Sample[]): Overview {
+	return {
+		year,
+		meta: toMeta(set.bundle),
+		files: set.files.map((f) => ({ file: relativeToSet(dir, f.path), lines: lineCount(f.text) })),
+		diagnostics: set.diagnostics.map((d) => toDiagnostic(dir, d)),
+		applicants: samples.map((s) => toApplicant(dir, set.bundle, s))
+	};
+}
+
+/** Everything the home page shows: the set, its files and diagnostics, and the evaluated samples. */
+export function getOverview(year: number = CURRENT_YEAR): Overview {
+	const loaded = load(year);
+	if (!loaded) throw new Error(`standards/${year} does not exist`);
+	return loaded.overview;
+}
+
+/** One sample applicant with the explanation of every level, or null when no sample has this id. */
+export function getApplicant(
+	id: string,
+	year: number = CURRENT_YEAR
+): { year: number; setName: string | null; applicant: ApplicantDetail } | null {
+	const loaded = load(year);
+	if (!loaded) return null;
+	const index = loaded.overview.applicants.findIndex((a) => a.id === id);
+	if (index < 0) return null;
+	return {
+		year,
+		setName: loaded.overview.meta?.name ?? null,
+		applicant: toApplicantDetail(loaded.dir, loaded.set.bundle, loaded.samples[index])
+	};
+}
+
+/** The text of one source file of a year's set, with the diagnostics that point into it. */
+export function getSourceFile(
+	year: string,
+	file: string
+): { year: number; setName: string | null; file: string; text: string; diagnostics: DiagnosticView[] } | null {
+	const loaded = load(year);
+	if (!loaded) return null;
+	const { dir, set, overview } = loaded;
+	// Look the file up among the files the core loaded; never build a path from the URL.
+	const found = set.files.find((f) => relativeToSet(dir, f.path) === file);
+	if (!found) return null;
+	return {
+		year: Number(year),
+		setName: overview.meta?.name ?? null,
+		file,
+		text: found.text,
+		diagnostics: overview.diagnostics.filter((d) => d.file === file)
+	};
+}

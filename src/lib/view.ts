@@ -1,0 +1,111 @@
+// Plain data shapes that the server hands to the pages, and the Chinese labels the pages show.
+// The pages never import the core: src/lib/server/standards.ts turns core results into these shapes.
+
+export type Verdict = 'pass' | 'fail' | 'ineligible';
+export type Route = 'regular' | 'direct' | null;
+export type Status = 'pass' | 'fail' | 'info';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A place in a source file of the standard set; `file` is relative to the set's folder. */
+export interface SourceRef {
+	file: string;
+	line: number;
+}
+
+export interface ExplanationView {
+	label: string;
+	status: Status;
+	text?: string;
+	source?: SourceRef;
+	children?: ExplanationView[];
+}
+
+export interface LevelView {
+	level: string;
+	verdict: Verdict;
+	route: Route;
+	score: number;
+	/** What the sample file says this level should give, when it differs from the computed result. */
+	mismatch?: { verdict?: Verdict; route?: Route; score?: number };
+}
+
+export interface LevelDetail extends LevelView {
+	explanation: ExplanationView;
+}
+
+export interface RecordIssue {
+	path: string;
+	message: string;
+}
+
+/** One sample applicant as the home table shows it (no explanations: they are large). */
+export interface ApplicantView {
+	id: string;
+	name: string;
+	targetLevel: string | null;
+	description: string;
+	sampleFile: string;
+	errors: RecordIssue[];
+	levels: LevelView[];
+}
+
+/** One sample applicant with the explanation of every level. */
+export interface ApplicantDetail extends Omit<ApplicantView, 'levels'> {
+	warnings: RecordIssue[];
+	levels: LevelDetail[];
+}
+
+export interface DiagnosticView {
+	code: string;
+	severity: Severity;
+	message: string;
+	file: string;
+	line: number;
+	col: number;
+}
+
+export interface SourceFileSummary {
+	file: string;
+	lines: number;
+}
+
+export interface StandardSetMeta {
+	name: string;
+	year: number;
+	referenceDate: string;
+	issuers: string[];
+}
+
+/** The four levels in ascending order; these are the home table's columns. */
+export const LEVELS = ['研究实习员', '助理研究员', '副研究员', '研究员'] as const;
+
+export const VERDICT_LABEL: Record<Verdict, string> = {
+	pass: '通过',
+	fail: '不通过',
+	ineligible: '不符合申报资格'
+};
+
+export function routeLabel(route: Route): string {
+	return route === 'regular' ? '常规' : route === 'direct' ? '直接申报' : '—';
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+	error: '错误',
+	warning: '警告',
+	info: '提示'
+};
+
+/** Scores are multiples of 0.25; show them without trailing zeros. */
+export function formatScore(score: number): string {
+	return Number.isFinite(score) ? String(Math.round(score * 100) / 100) : '—';
+}
+
+export function sourceHref(year: number | string, ref: SourceRef): string {
+	return `/standards/${year}/${encodeURIComponent(ref.file)}#L${ref.line}`;
+}
+
+export function lineCount(text: string): number {
+	if (text === '') return 0;
+	const lines = text.split(/\r\n|\r|\n/);
+	return text.endsWith('\n') ? lines.length - 1 : lines.length;
+}

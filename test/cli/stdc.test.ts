@@ -1,0 +1,137 @@
+// The stdc command line, called in-process with captured output.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import jsonLogic from 'json-logic-js';
+import { main } from '../../src/cli/main.ts';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'stdc-'));
+
+describe('stdc', () => {
+  it('check: clean set exits 0', async () => {
+    const r = await run('check', 'standards/2026');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('0 个错误');
+  });
+
+  it('check: errors in GNU format, exit 1', async () => {
+    const f = join(tmp, 'bad.std');
+    writeFileSync(f, '标准集 "x" { 年度 2026 基准日 2026-09-30 }\n定义 a = achievements.contracts.amount_yuan >= 5学时\n');
+    const r = await run('check', f);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.std:2:\d+: error E\d{3}: /);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await run()).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('eval', 'standards/2026')).code).toBe(2);
+    expect((await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--format', 'xml')).code).toBe(2);
+    expect((await run('check', '/no/such/dir')).code).toBe(2);
+    expect((await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--level', '教授')).code).toBe(2);
+  });
+
+  it('build writes a bundle that plain json-logic-js runs', async () => {
+    const out = join(tmp, 'bundle.json');
+    const r = await run('build', 'standards/2026', '-o', out);
+    expect(r.code).toBe(0);
+    const bundle = JSON.parse(readFileSync(out, 'utf8'));
+    const record = JSON.parse(readFileSync('test/fixtures/valid-record.json', 'utf8'));
+    const verdicts = bundle.levels.map((l: { verdict: unknown }) => jsonLogic.apply(l.verdict as never, record));
+    const ev = JSON.parse((await run('eval', out, 'test/fixtures/valid-record.json', '--format', 'json')).out);
+    expect(ev[0].results.map((x: { verdict: string }) => x.verdict)).toEqual(verdicts);
+  });
+
+  it('eval --format json: input order, results or errors per record, exit 1 when some are rejected', async () => {
+    const r = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--format', 'json');
+    expect(r.code).toBe(1);
+    const input = JSON.parse(readFileSync('test/fixtures/mixed-batch.json', 'utf8'));
+    const out = JSON.parse(r.out);
+    expect(out.map((x: { id: string }) => x.id)).toEqual(input.map((x: { id: string }) => x.id));
+    const rejected = out.filter((x: { errors?: unknown }) => x.errors);
+    expect(rejected.length).toBe(3);
+    for (const x of rejected) expect(x.errors[0]).toEqual({ path: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    for (const x of out.filter((x: { results?: unknown }) => x.results)) {
+      expect(x.results.map((l: { level: string }) => l.level)).toEqual(['研究实习员', '助理研究员', '副研究员', '研究员']);
+      for (const l of x.results) {
+        expect(['pass', 'fail', 'ineligible']).toContain(l.verdict);
+        expect(typeof l.score).toBe('number');
+        expect(l.gates.length).toBe(6);
+        expect(l.performance.items.length).toBeGreaterThanOrEqual(4);
+      }
+    }
+  });
+
+  it('eval: a valid batch exits 0; --level filters; csv has a header and a row per level', async () => {
+    const json = await run('eval', 'standards/2026', 'test/fixtures/valid-record.json', '--format', 'json', '--level', '副研究员');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)[0].results.map((l: { level: string }) => l.level)).toEqual(['副研究员']);
+    const csv = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--format', 'csv');
+    const lines = csv.out.replace(/^\ufeff/, '').trim().split(/\r\n/);
+    expect(lines[0]).toBe('id,name,target_level,level,verdict,route,score,reasons');
+    expect(lines.length).toBe(1 + 3 * 4 + 3);
+  });
+
+  it('eval: the default table is for a person, with Chinese headers', async () => {
+    const r = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json');
+    expect(r.out.split('\n')[0]).toMatch(/^编号\s+姓名\s+申报级别\s+评价级别\s+结论\s+路线\s+积分$/);
+    expect(r.out).toContain('记录有误');
+    const explained = await run('eval', 'standards/2026', 'test/fixtures/valid-record.json', '--explain', '--level', '副研究员');
+    expect(explained.out).toContain('业绩量化积分');
+    expect(explained.out).toMatch(/common\.std:\d+/);
+  });
+
+  it('eval: NDJSON with a broken line rejects that line only', async () => {
+    const f = join(tmp, 'batch.ndjson');
+    const rec = readFileSync('test/fixtures/valid-record.json', 'utf8').replace(/\s*\n\s*/g, ' ');
+    writeFileSync(f, `${rec}\n{not json\n${rec.replace('"HZ2026-062-0017"', '"OTHER"')}\n`);
+    const r = await run('eval', 'standards/2026', f, '--format', 'json');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.out);
+    expect(out.length).toBe(3);
+    expect(out[1].errors[0].message).toContain('第 2 行');
+    expect(out[2].results).toHaveLength(4);
+  });
+
+  it('eval: a broken standard exits 2', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'stdc-bad-'));
+    writeFileSync(join(d, 'a.std'), '级别 {');
+    expect((await run('eval', d, 'test/fixtures/valid-record.json')).code).toBe(2);
+    const b = join(tmp, 'not-bundle.json');
+    writeFileSync(b, '{"format":"nope"}');
+    expect((await run('eval', b, 'test/fixtures/valid-record.json')).code).toBe(2);
+  });
+
+  it('test: passes on the 2026 samples and fails when an expectation is wrong', async () => {
+    const ok = await run('test', 'standards/2026');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/\d+ passed, 0 failed/);
+    const d = mkdtempSync(join(tmpdir(), 'stdc-test-'));
+    for (const f of ['common.std', '副研究员.std']) writeFileSync(join(d, f), readFileSync(`standards/2026/${f}`, 'utf8'));
+    const sample = JSON.parse(readFileSync('standards/2026/samples/' + (await import('node:fs')).readdirSync('standards/2026/samples')[0], 'utf8'));
+    sample.expected['副研究员'].verdict = sample.expected['副研究员'].verdict === 'pass' ? 'fail' : 'pass';
+    (await import('node:fs')).mkdirSync(join(d, 'samples'));
+    writeFileSync(join(d, 'samples', 'x.json'), JSON.stringify(sample));
+    const bad = await run('test', d);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('0 passed, 1 failed');
+  });
+
+  it('fmt --check: the 2026 set is formatted; a messy file is not', async () => {
+    expect((await run('fmt', '--check', 'standards/2026')).code).toBe(0);
+    const f = join(tmp, 'messy.std');
+    writeFileSync(f, '标准集 "x" {\n年度 2026\n      基准日 2026-09-30\n}\n\n\n\n定义 a = 1   \n');
+    expect((await run('fmt', '--check', f)).code).toBe(1);
+    expect((await run('fmt', f)).code).toBe(0);
+    expect(readFileSync(f, 'utf8')).toBe('标准集 "x" {\n  年度 2026\n  基准日 2026-09-30\n}\n\n定义 a = 1\n');
+  });
+});
