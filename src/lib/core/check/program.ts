@@ -213,7 +213,7 @@ function constNumber(e: A.Expr, env: Env, what: string, dim: 'points' | null): n
 
 function scoreTable(t: DeclOf<'scoreTable'>, env: Env): ComponentModel[] {
   const ctx = env.ctx;
-  return t.components.map((c) => {
+  const components = t.components.map((c) => {
     const ir = numeric(c.expr, env, `积分项“${c.label.text}”`);
     if (!isError(ir) && (ir.type as { dim: string | null }).dim !== 'points') {
       report(ctx, 'typeMismatch', c.expr.span, { what: `积分项“${c.label.text}”`, expected: '分值（如 2分 * 项数）', actual: describeType(ir.type) });
@@ -225,6 +225,10 @@ function scoreTable(t: DeclOf<'scoreTable'>, env: Env): ComponentModel[] {
     }
     return { id: c.id.text, label: c.label.text, cap, ir, span: c.span };
   });
+  // The score runs from 0 to 100: the caps together must not promise more.
+  const sum = components.reduce((s, c) => s + (c.cap ?? upperBound(c.ir)), 0);
+  if (sum > 100) report(ctx, 'scoreOverflow', t.name.span, { sum: Number.isFinite(sum) ? `${sum}分` : '无限（有积分项未写上限）' });
+  return components;
 }
 
 function level(l: DeclOf<'level'>, env: Env, refs: Refs): LevelModel | null {

@@ -12,11 +12,10 @@ export const messages = {
   parseMissing: m('E003', 'error', '内容不完整：{message}'),
   parseExtra: m('E004', 'error', '{found}'),
   importNotFound: m('E010', 'error', '找不到导入的文件“{path}”'),
-  importCycle: m('E011', 'error', '循环导入：{cycle}'),
 
   unknownName: m('E100', 'error', '未定义的名称“{name}”{hint}'),
   unknownField: m('E101', 'error', '申请人记录中没有字段“{name}”{hint}'),
-  duplicateName: m('E102', 'error', '名称“{name}”重复定义（首次定义于第 {line} 行）'),
+  duplicateName: m('E102', 'error', '名称“{name}”重复定义（首次定义于 {line}）'),
   unknownEnumValue: m('E103', 'error', '“{value}”不是字段“{field}”的取值；可选值：{values}{hint}'),
   unknownWindow: m('E104', 'error', '未定义的时间窗口“{name}”{hint}'),
   unknownCommittee: m('E105', 'error', '未定义的评委会“{name}”{hint}'),
@@ -57,7 +56,7 @@ export const messages = {
   missingEntry: m('E304', 'error', '级别“{level}”缺少{entry}'),
   duplicateEntry: m('E305', 'error', '级别“{level}”中{entry}重复'),
   waivesUnknown: m('E306', 'error', '直接申报只能免除“常规路线”'),
-  scoreOverflow: m('E307', 'error', '积分表各项上限之和为 {sum}，超过满分 100'),
+  scoreOverflow: m('E307', 'error', '积分表的最高分可达 {sum}，超过满分 100分'),
   needNotPositive: m('E308', 'error', '“至少”后应为正整数'),
   duplicateLabel: m('W309', 'warning', '标签“{label}”在同一组中重复，解释时难以区分'),
   noLevels: m('E310', 'error', '标准集中没有定义任何级别'),
@@ -65,8 +64,7 @@ export const messages = {
   nZero: m('W312', 'warning', '“至少 0 项”总是成立'),
   emptyAnyOf: m('E313', 'error', '“任一”中没有任何条件'),
 
-  unusedDefinition: m('W400', 'warning', '“{name}”已定义但未使用'),
-  alwaysSame: m('W401', 'warning', '该条件的值与申请人无关，总是{value}')
+  unusedDefinition: m('W400', 'warning', '“{name}”已定义但未使用')
 } as const;
 
 export type MessageId = keyof typeof messages;
