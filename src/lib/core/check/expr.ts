@@ -250,7 +250,18 @@ function call(e: Extract<A.Expr, { kind: 'call' }>, env: Env): IR {
     return errorIR(e.span);
   }
   const args = e.args.map((a) => elab(a, env));
-  return expand(d.decl, args, e.span, env);
+  const ir = expand(d.decl, args, e.span, env);
+  // "年度考核合格及以上（2023）": the arguments tell apart the expansions of one definition.
+  return { ...ir, label: `${ir.label}（${e.args.map(argText).join('，')}）` } as IR;
+}
+
+function argText(a: A.Expr): string {
+  switch (a.kind) {
+    case 'number': case 'quantity': return a.text;
+    case 'date': case 'string': return a.value;
+    case 'ref': return a.path.map((p) => p.text).join('.');
+    default: return '…';
+  }
 }
 
 function expand(decl: Extract<A.Decl, { kind: 'define' }>, args: IR[], span: A.Span, env: Env): IR {

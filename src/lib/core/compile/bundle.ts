@@ -139,7 +139,7 @@ function figures(ir: IR, ruleLabel: string, depth: number): Figure[] {
 }
 
 function countFigure(ir: Extract<IR, { k: 'agg' }>, op: string, target: number, negate: boolean): Figure {
-  const label = ir.label && ir.label !== ir.listLabel ? `${ir.label}（符合条件的${ir.listLabel}）` : `符合条件的${ir.listLabel}`;
+  const label = ir.label && ir.label !== ir.listLabel ? ir.label : `符合条件的${ir.listLabel}`;
   return { label: negate ? `不符合条件的${ir.listLabel}` : label, value: fold(ir, 'count', negate), op, target, kind: 'number', unit: { name: '项', factor: 1 }, src: src(ir.span) };
 }
 

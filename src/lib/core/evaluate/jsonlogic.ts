@@ -479,7 +479,7 @@ function compileAndOr(values: any[], esc: boolean, isAnd: boolean): Node {
   const m = fs.length;
   // When every operand but the last is a boolean, JS && / || decide exactly like jsonLogic.truthy.
   let jsOk = true;
-  for (let i = 0; i < m - 1; i++) 
+  for (let i = 0; i < m - 1; i++) if (!kept[i].bool) jsOk = false;
   if (m === 2) {
     const f0 = fs[0], f1 = fs[1];
     if (jsOk) return N(isAnd ? (d) => f0(d) && f1(d) : (d) => f0(d) || f1(d), leak, bool);
