@@ -1,12 +1,12 @@
 // The `stdc` command line: argument parsing and output only; all the work is the core's.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compile, evaluateBatch, formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../lib/core/index.ts';
+import { Batch, compile, formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../lib/core/index.ts';
 import { diskResolver, loadSamples, loadStandardSet, readStandardDir } from '../lib/core/node.ts';
 import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
 import { formatSource } from '../lib/core/fmt/index.ts';
 import { readApplicants } from './applicants.ts';
-import { csv, json, table, type Row } from './output.ts';
+import { csv, JsonWriter, table, type Row } from './output.ts';
 import { runSampleTests } from './test-samples.ts';
 
 const USAGE = `用法（usage）:
@@ -141,15 +141,23 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     io.err(`stdc: ${input.error}\n`);
     return 2;
   }
-  const evaluated = evaluateBatch(bundle, input.records.map((r) => r.record), { explain: true, ...(levels ? { levels } : {}) });
-  const rows: Row[] = input.records.map((r, i) => ({
-    record: r.record,
-    result: r.error ? { id: null, errors: [{ path: '', message: r.error }] } : evaluated[i]
-  }));
-  io.out(format === 'json' ? json(rows) : format === 'csv' ? csv(rows) : table(rows, values.explain as boolean));
-  const rejected = rows.filter((r) => r.result.errors).length;
-  if (rejected) io.err(`${rejected} 条记录被拒绝，其余 ${rows.length - rejected} 条已评估\n`);
-  return rejected ? 1 : 0;
+  const explain = values.explain as boolean;
+  // JSON carries the full structured explanation; a table or CSV needs only the reasons.
+  const detail = format === 'json' || explain ? true : 'summary';
+  const batch = new Batch();
+  const rows: Row[] = [];
+  const writer = format === 'json' ? new JsonWriter(io, explain) : null;
+  for (const r of input.records) {
+    const result = r.error ? { id: null, errors: [{ path: '', message: r.error }] } : batch.evaluate(bundle, r.record, { explain: detail, ...(levels ? { levels } : {}) });
+    if (writer) writer.write(result);
+    else rows.push({ record: r.record, result });
+    if (result.errors) batch.rejected++;
+  }
+  if (writer) writer.end();
+  else io.out(format === 'csv' ? csv(rows) : table(rows, explain));
+  const total = input.records.length;
+  if (batch.rejected) io.err(`${batch.rejected} 条记录被拒绝，其余 ${total - batch.rejected} 条已评估\n`);
+  return batch.rejected ? 1 : 0;
 }
 
 function test(argv: string[], io: Io): number {

@@ -73,6 +73,19 @@ export function csv(rows: Row[]): string {
   return '\ufeff' + out.join('\r\n') + '\r\n'; // BOM + CRLF: Excel opens Chinese CSV correctly
 }
 
-export function json(rows: Row[]): string {
-  return JSON.stringify(rows.map((r) => r.result), null, 2) + '\n';
+/** A JSON array written as it goes, one record per line: memory stays flat, the output stays valid JSON. */
+export class JsonWriter {
+  private first = true;
+  constructor(private io: { out: (s: string) => void }, private withTree: boolean) {
+    io.out('[');
+  }
+  write(result: RecordResult): void {
+    const value = this.withTree ? result : { ...result, results: result.results?.map(({ explanation: _, ...rest }) => rest) };
+    if (!result.results) delete (value as { results?: unknown }).results;
+    this.io.out((this.first ? '\n' : ',\n') + JSON.stringify(value));
+    this.first = false;
+  }
+  end(): void {
+    this.io.out(this.first ? ']\n' : '\n]\n');
+  }
 }

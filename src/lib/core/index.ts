@@ -60,7 +60,7 @@ export function compile(sources: SourceFile[], resolve?: ImportResolver): Compil
   return { bundle, diagnostics: a.diagnostics };
 }
 
-export { evaluateRecord, evaluateBatch, type RecordResult, type LevelResult, type EvaluateOptions } from './evaluate/evaluate.ts';
+export { Batch, evaluateRecord, evaluateBatch, type RecordResult, type LevelResult, type EvaluateOptions } from './evaluate/evaluate.ts';
 export type { ExplanationNode, LevelExplanation } from './evaluate/explain.ts';
 export type { Bundle, BundleLevel } from './compile/bundle-types.ts';
 export { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics/index.ts';

@@ -100,30 +100,37 @@ function traceList(l: CompiledList, record: unknown): ListTrace {
   return { items };
 }
 
-function traceRule(r: CompiledRule, record: unknown): RuleTrace {
+/** `summary` leaves out which list items were counted: enough for reasons, and several times cheaper. */
+export type Detail = 'full' | 'summary';
+
+function traceRule(r: CompiledRule, record: unknown, detail: Detail): RuleTrace {
   return {
     held: truthy(r.logic(record)),
     figures: r.figures.map((f) => ({ value: f.value(record), target: f.target(record) })),
-    lists: r.lists.map((l) => traceList(l, record))
+    lists: detail === 'full' ? r.lists.map((l) => traceList(l, record)) : []
   };
 }
 
-function traceComponent(c: CompiledComponent, record: unknown): ComponentTrace {
-  return { raw: Number(c.raw(record)), points: Number(c.points(record)), lists: c.lists.map((l) => traceList(l, record)) };
+function traceComponent(c: CompiledComponent, record: unknown, detail: Detail): ComponentTrace {
+  return {
+    raw: Number(c.raw(record)), points: Number(c.points(record)),
+    lists: detail === 'full' ? c.lists.map((l) => traceList(l, record)) : []
+  };
 }
 
-export function traceLevel(c: CompiledLevel, record: unknown): LevelTrace {
+export function traceLevel(c: CompiledLevel, record: unknown, detail: Detail = 'full'): LevelTrace {
+  const rule = (r: CompiledRule) => traceRule(r, record, detail);
   return {
     verdict: c.verdict(record) as LevelTrace['verdict'],
     route: c.route(record) as LevelTrace['route'],
     score: Number(c.score(record)),
-    gates: c.gates.map((r) => traceRule(r, record)),
-    regular: c.regular.map((r) => traceRule(r, record)),
-    directRequires: c.directRequires.map((r) => traceRule(r, record)),
-    directLines: c.directLines.map((r) => traceRule(r, record)),
-    items: c.items.map((r) => traceRule(r, record)),
+    gates: c.gates.map(rule),
+    regular: c.regular.map(rule),
+    directRequires: c.directRequires.map(rule),
+    directLines: c.directLines.map(rule),
+    items: c.items.map(rule),
     met: Number(c.met(record)),
-    components: c.components.map((x) => traceComponent(x, record))
+    components: c.components.map((x) => traceComponent(x, record, detail))
   };
 }
 
@@ -146,7 +153,8 @@ export interface RecordResult {
 }
 
 export interface EvaluateOptions {
-  explain?: boolean;
+  /** false: verdict, route and score only; 'summary': also reasons and figures; true (default): everything. */
+  explain?: boolean | 'summary';
   /** Only these levels (by name); all when absent. */
   levels?: string[];
 }
@@ -166,22 +174,31 @@ export function evaluateRecord(bundle: Bundle, record: unknown, options: Evaluat
       results.push({ level: l.name, verdict: c.verdict(record) as LevelVerdict['verdict'], route: c.route(record) as LevelVerdict['route'], score: Number(c.score(record)) });
       return;
     }
-    const trace = traceLevel(c, record);
+    const trace = traceLevel(c, record, options.explain === 'summary' ? 'summary' : 'full');
     results.push(explainLevel(l, trace, record));
   });
   return { id: check.id, ...(check.warnings.length ? { warnings: check.warnings.map(issue) } : {}), results };
 }
 
-export function evaluateBatch(bundle: Bundle, records: unknown[], options: EvaluateOptions = {}): RecordResult[] {
-  const ids = new Map<string, number>();
-  return records.map((r, i) => {
-    const result = evaluateRecord(bundle, r, options);
-    // Duplicate ids in one batch: the later record is rejected, the first one stands.
+/** Evaluates a batch one record at a time (streaming), rejecting a repeated id after its first record. */
+export class Batch {
+  private ids = new Map<string, number>();
+  private count = 0;
+  rejected = 0;
+
+  evaluate(bundle: Bundle, record: unknown, options: EvaluateOptions = {}): RecordResult {
+    const index = this.count++;
+    const result = evaluateRecord(bundle, record, options);
     if (result.id !== null && !result.errors) {
-      const first = ids.get(result.id);
+      const first = this.ids.get(result.id);
       if (first !== undefined) return { id: result.id, errors: [{ path: 'id', message: `id 重复：“${result.id}”已在第 ${first + 1} 条记录中出现` }] };
-      ids.set(result.id, i);
+      this.ids.set(result.id, index);
     }
     return result;
-  });
+  }
+}
+
+export function evaluateBatch(bundle: Bundle, records: unknown[], options: EvaluateOptions = {}): RecordResult[] {
+  const batch = new Batch();
+  return records.map((r) => batch.evaluate(bundle, r, options));
 }

@@ -13,13 +13,20 @@ export interface ExplanationNode {
   children?: ExplanationNode[];
 }
 
+/** A source position as one short string, "standards/2026/common.std:51:3". */
+export type Where = string;
+
+export function where(s: Src): Where {
+  return `${s.file}:${s.line}:${s.col}`;
+}
+
 export interface FigureOut {
   label: string;
   value: unknown;
   op: string;
   target: unknown;
   text: string;
-  src: Src;
+  at: Where;
 }
 
 export interface RuleOut {
@@ -29,7 +36,7 @@ export interface RuleOut {
   reason?: string;
   figures: FigureOut[];
   items?: ItemOut[];
-  src: Src;
+  at: Where;
 }
 
 export interface ComponentOut {
@@ -39,7 +46,7 @@ export interface ComponentOut {
   raw: number;
   cap: number | null;
   items: ItemOut[];
-  src: Src;
+  at: Where;
 }
 
 export interface LevelExplanation {
@@ -62,12 +69,12 @@ export interface LevelExplanation {
 const VERDICT = { pass: '符合申报条件，可提交评委会评议', fail: '不符合评价条件', ineligible: '不符合申报资格' };
 const ROUTE = { regular: '常规路线', direct: '直接申报' };
 
-type ItemOut = { list: string; index: number; key: string; value?: unknown; text: string; src: Src };
+type ItemOut = { list: string; index: number; key: string; value?: unknown; text: string };
 
 function items(lists: BundleRule['lists'], traces: ListTrace[]): ItemOut[] {
   return lists.flatMap((l, i) =>
     (traces[i]?.items ?? []).map((it) => ({
-      list: l.list, ...it, src: l.src,
+      list: l.list, ...it,
       text: `${it.key}${it.value !== undefined ? `：${formatValue(it.value, { kind: 'number', unit: l.unit })}` : ''}`
     }))
   );
@@ -76,32 +83,36 @@ function items(lists: BundleRule['lists'], traces: ListTrace[]): ItemOut[] {
 function ruleOut(r: BundleRule, t: RuleTrace): RuleOut {
   const figures = r.figures.map((f, i) => {
     const ft = t.figures[i];
-    return { label: f.label, value: ft.value, op: f.op, target: ft.target, text: figureText(f, ft.value, ft.target), src: f.src };
+    return { label: f.label, value: ft.value, op: f.op, target: ft.target, text: figureText(f, ft.value, ft.target), at: where(f.src) };
   });
   const its = items(r.lists, t.lists);
   return {
     ...(r.id ? { id: r.id } : {}), label: r.label, held: t.held, ...(r.reason ? { reason: r.reason } : {}), figures,
-    ...(its.length ? { items: its } : {}), src: r.src
+    ...(its.length ? { items: its } : {}), at: where(r.src)
   };
 }
 
 function componentOut(c: BundleComponent, t: ComponentTrace): ComponentOut {
-  return { id: c.id, label: c.label, points: t.points, raw: t.raw, cap: c.cap, items: items(c.lists, t.lists), src: c.src };
+  return { id: c.id, label: c.label, points: t.points, raw: t.raw, cap: c.cap, items: items(c.lists, t.lists), at: where(c.src) };
 }
 
-const at = (s: Src) => ({ file: s.file, line: s.line });
+const at = (s: Src | Where) => {
+  if (typeof s !== 'string') return { file: s.file, line: s.line };
+  const m = /^(.*):(\d+):\d+$/.exec(s);
+  return m ? { file: m[1], line: Number(m[2]) } : {};
+};
 const mark = (held: boolean): 'pass' | 'fail' => (held ? 'pass' : 'fail');
 
 function ruleNode(r: RuleOut, showReason: boolean): ExplanationNode {
-  const children: ExplanationNode[] = r.figures.map((f) => ({ label: f.text, status: 'info' as const, ...at(f.src) }));
+  const children: ExplanationNode[] = r.figures.map((f) => ({ label: f.text, status: 'info' as const, ...at(f.at) }));
   if (r.items?.length) {
-    children.push({ label: `计入：${r.items.map((i) => i.text).join('、')}`, status: 'info', ...at(r.items[0].src) });
+    children.push({ label: `计入：${r.items.map((i) => i.text).join('、')}`, status: 'info', ...at(r.at) });
   }
   return {
     label: `${r.id ? `${r.id} ` : ''}${r.label}`,
     status: mark(r.held),
     ...(showReason && !r.held && r.reason ? { text: r.reason } : {}),
-    ...at(r.src),
+    ...at(r.at),
     ...(children.length ? { children } : {})
   };
 }
@@ -109,8 +120,8 @@ function ruleNode(r: RuleOut, showReason: boolean): ExplanationNode {
 function componentNode(c: ComponentOut): ExplanationNode {
   const capped = c.cap !== null && c.raw > c.cap;
   const text = `${formatNumber(c.points)}分${capped ? `（计算值 ${formatNumber(c.raw)}分，上限 ${c.cap}分）` : c.cap !== null ? `（上限 ${c.cap}分）` : ''}`;
-  const children = c.items.map((i) => ({ label: i.text, status: 'info' as const, ...at(i.src) }));
-  return { label: `${c.id} ${c.label}`, status: 'info', text, ...at(c.src), ...(children.length ? { children } : {}) };
+  const children = c.items.map((i) => ({ label: i.text, status: 'info' as const, ...at(c.at) }));
+  return { label: `${c.id} ${c.label}`, status: 'info', text, ...at(c.at), ...(children.length ? { children } : {}) };
 }
 
 export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): LevelExplanation {

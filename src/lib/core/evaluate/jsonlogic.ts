@@ -25,7 +25,13 @@
  *     * every argument of an ordinary operation is evaluated (left to right) before the operation runs, so an
  *       error in an unused argument still surfaces; `if`/`and`/`or` and the array operations are lazy;
  *     * objects with zero or several keys are literals, returned by reference; literal arrays are rebuilt on
- *       every evaluation (json-logic-js maps them), so results never alias the rule.
+ *       every evaluation (json-logic-js maps them), so results never alias the rule;
+ *     * a dotted operation name is resolved by walking json-logic-js's operation table through own properties,
+ *       so e.g. "var.prototype.constructor" is `var`, and "foo.bar" fails with "(failed at foo)".
+ * - Deliberate differences: an unknown operation is an error at compile time even where json-logic-js would
+ *   never reach it, and `log` / `method` are refused. Logic that only appears at run time (data re-applied as
+ *   logic by `missing` / `missing_some`) is compiled on the fly: an unknown operation there throws the
+ *   json-logic-js Error when reached, `log` throws UnsupportedOperation.
  */
 
 export type Logic = unknown;
@@ -34,7 +40,7 @@ export type Compiled = (data: unknown) => unknown;
 /** Thrown at compile time for forbidden (`log`, `method`) and unknown operations. */
 export class UnsupportedOperation extends Error {
   readonly operator: string;
-  constructor(operator: string, message: string) {
+  constructor(operator: string, message = `Unsupported operation ${operator}`) {
     super(message);
     this.name = 'UnsupportedOperation';
     this.operator = operator;
@@ -142,10 +148,46 @@ function makeGetter(path: any, notFound: any): Fn {
   return (d) => lookup(d, keys, notFound);
 }
 
+/**
+ * Getter for a constant path whose data is reduce's `{current, accumulator}` object (never null, own properties
+ * `current` and `accumulator`, nothing else but Object.prototype). Null when the path starts elsewhere.
+ */
+function reduceGetter(path: any, notFound: any): Fn | null {
+  const keys = String(path).split('.').map(toKey);
+  const rest = keys.slice(1);
+  if (keys[0] === 'current') {
+    if (rest.length === 0) return (d) => { const v = d.current; return v === undefined ? notFound : v; };
+    if (rest.length === 1) {
+      const k1 = rest[0];
+      return (d) => {
+        let v = d.current;
+        if (v === undefined || v === null) return notFound;
+        v = v[k1];
+        return v === undefined ? notFound : v;
+      };
+    }
+    return (d) => lookup(d.current, rest, notFound);
+  }
+  if (keys[0] === 'accumulator') {
+    if (rest.length === 0) return (d) => { const v = d.accumulator; return v === undefined ? notFound : v; };
+    if (rest.length === 1) {
+      const k1 = rest[0];
+      return (d) => {
+        let v = d.accumulator;
+        if (v === undefined || v === null) return notFound;
+        v = v[k1];
+        return v === undefined ? notFound : v;
+      };
+    }
+    return (d) => lookup(d.accumulator, rest, notFound);
+  }
+  return null;
+}
+
 /** jsonLogic.apply for a value that came out of the data (used by `missing` / `missing_some`). */
 function applyDynamic(value: any, data: any): any {
   if (typeof value !== 'object' || value === null) return value;
-  return compile(value, true).f(data);
+  return compile(value, true, ANY).f(data);
 }
 
 /** jsonLogic.apply({"var": key}, data) */
@@ -268,7 +310,7 @@ function resolveOp(op: string): Resolved {
       else r = { name };
     }
   } else r = { error: 'Unrecognized operation ' + op };
-  resolvedCache.set(op, r);
+  if (resolvedCache.size < 1024) resolvedCache.set(op, r); // bounded: names can come from data (missing_some)
   return r;
 }
 
@@ -315,6 +357,15 @@ function N(f: Fn, leak = false, bool = false): Node {
 const UNDEF = K(undefined);
 
 /**
+ * What the data of a node is: anything (ANY), or the `{current, accumulator}` object that reduce builds for its
+ * scoped logic (REDUCE). In the latter case the first step of a `current...` / `accumulator...` path is a named
+ * property load on an object of one fixed shape (monomorphic), instead of a generic keyed load.
+ */
+type Scope = 0 | 1;
+const ANY: Scope = 0;
+const REDUCE: Scope = 1;
+
+/**
  * Constant folding. `node` computes an operation whose arguments are all constants and which does not read the
  * data. Evaluate it now; keep the closure if it throws (the error belongs to run time) or if it produced an
  * object in an escaping position (json-logic-js would hand out a fresh array each time).
@@ -340,37 +391,37 @@ function allK(nodes: Node[]): boolean {
  * Compile a rule. `esc`: the value produced here can reach the caller (so it must not be a shared array).
  * Positions whose value is only inspected (conditions, comparison operands...) pass esc = false.
  */
-function compile(rule: any, esc: boolean): Node {
-  if (isArray(rule)) return compileArray(rule, esc);
+function compile(rule: any, esc: boolean, sc: Scope): Node {
+  if (isArray(rule)) return compileArray(rule, esc, sc);
   if (!isLogic(rule)) return K(rule); // primitives and non-logic objects: returned as is, by reference
   const op = Object.keys(rule)[0];
   let values = rule[op];
   if (!isArray(values)) values = [values];
   const r = resolveOp(op);
-  if ('error' in r) return compileError(op, r, values);
+  if ('error' in r) return compileError(op, r, values, sc);
   switch (r.name) {
     case 'if':
     case '?:':
-      return compileIf(values, esc);
+      return compileIf(values, esc, sc);
     case 'and':
-      return compileAndOr(values, esc, true);
+      return compileAndOr(values, esc, true, sc);
     case 'or':
-      return compileAndOr(values, esc, false);
+      return compileAndOr(values, esc, false, sc);
     case 'filter':
     case 'map':
     case 'reduce':
     case 'all':
     case 'none':
     case 'some':
-      return compileScoped(r.name, values, esc);
+      return compileScoped(r.name, values, esc, sc);
     default:
-      return compileTableOp(r.name, values, esc);
+      return compileTableOp(r.name, values, esc, sc);
   }
 }
 
 /** Only reachable for logic coming out of the data (missing/missing_some); validate() rejects it otherwise. */
-function compileError(op: string, r: { error: string; forbidden?: boolean }, values: any[]): Node {
-  const fs = values.map((v: any) => compile(v, false).f);
+function compileError(op: string, r: { error: string; forbidden?: boolean }, values: any[], sc: Scope): Node {
+  const fs = values.map((v: any) => compile(v, false, sc).f);
   return N((d) => {
     for (let i = 0; i < fs.length; i++) fs[i](d); // json-logic-js evaluates the arguments first
     if (r.forbidden) throw new UnsupportedOperation(op, r.error);
@@ -379,9 +430,9 @@ function compileError(op: string, r: { error: string; forbidden?: boolean }, val
   });
 }
 
-function compileArray(rule: any[], esc: boolean): Node {
+function compileArray(rule: any[], esc: boolean, sc: Scope): Node {
   const n = rule.length;
-  const nodes: Node[] = rule.map((r) => compile(r, esc)); // keeps holes, like logic.map
+  const nodes: Node[] = rule.map((r) => compile(r, esc, sc)); // keeps holes, like logic.map
   let count = 0;
   let leak = false;
   nodes.forEach((x) => {
@@ -418,25 +469,25 @@ function compileArray(rule: any[], esc: boolean): Node {
   }, leak);
 }
 
-function compileIf(values: any[], esc: boolean): Node {
+function compileIf(values: any[], esc: boolean, sc: Scope): Node {
   const n = values.length;
   const conds: Node[] = [];
   const thens: Node[] = [];
   let elseNode: Node | null = null;
   let i;
   for (i = 0; i < n - 1; i += 2) {
-    const c = compile(values[i], false);
+    const c = compile(values[i], false, sc);
     if (c.k) {
       if (truthy(c.v)) {
-        elseNode = compile(values[i + 1], esc); // the chain always stops here
+        elseNode = compile(values[i + 1], esc, sc); // the chain always stops here
         break;
       }
       continue; // never taken
     }
     conds.push(c);
-    thens.push(compile(values[i + 1], esc));
+    thens.push(compile(values[i + 1], esc, sc));
   }
-  if (!elseNode) elseNode = n === i + 1 ? compile(values[i], esc) : K(null);
+  if (!elseNode) elseNode = n === i + 1 ? compile(values[i], esc, sc) : K(null);
   if (conds.length === 0) return elseNode;
 
   let leak = elseNode.leak;
@@ -456,12 +507,12 @@ function compileIf(values: any[], esc: boolean): Node {
   }, leak, bool);
 }
 
-function compileAndOr(values: any[], esc: boolean, isAnd: boolean): Node {
+function compileAndOr(values: any[], esc: boolean, isAnd: boolean, sc: Scope): Node {
   const n = values.length;
   if (n === 0) return UNDEF; // `current` is never assigned
   const kept: Node[] = [];
   for (let i = 0; i < n; i++) {
-    const x = compile(values[i], esc);
+    const x = compile(values[i], esc, sc);
     if (x.k) {
       const t = truthy(x.v);
       if (isAnd ? !t : t) {
@@ -524,10 +575,10 @@ function compileAndOr(values: any[], esc: boolean, isAnd: boolean): Node {
   );
 }
 
-function compileScoped(op: string, values: any[], esc: boolean): Node {
+function compileScoped(op: string, values: any[], esc: boolean, sc: Scope): Node {
   // What the scoped logic returns reaches the result for map and reduce (and feeds the next reduce step).
-  const A = compile(values[0], op === 'filter' || op === 'map' || op === 'reduce' ? esc : false);
-  const L = compile(values[1], op === 'map' ? esc : op === 'reduce');
+  const A = compile(values[0], op === 'filter' || op === 'map' || op === 'reduce' ? esc : false, sc);
+  const L = compile(values[1], op === 'map' ? esc : op === 'reduce', op === 'reduce' ? REDUCE : ANY);
   const fa = A.f;
   const fl = L.f;
   const pred: Fn = L.bool ? fl : (x) => truthy(fl(x));
@@ -548,7 +599,7 @@ function compileScoped(op: string, values: any[], esc: boolean): Node {
       }, A.leak);
       break;
     case 'reduce': {
-      const I = typeof values[2] !== 'undefined' ? compile(values[2], esc) : K(null);
+      const I = typeof values[2] !== 'undefined' ? compile(values[2], esc, sc) : K(null);
       const fi = I.f;
       const leak = A.leak || I.leak;
       if (!L.leak) {
@@ -650,9 +701,9 @@ const USED: Record<string, number> = {
 
 const BOOL_OPS = new Set(['==', '===', '!=', '!==', '>', '>=', '<', '<=', '!!', '!', 'in']);
 
-function compileTableOp(op: string, values: any[], esc: boolean): Node {
+function compileTableOp(op: string, values: any[], esc: boolean, sc: Scope): Node {
   const n = values.length;
-  const nodes: Node[] = values.map((v: any, i: number) => compile(v, argEscapes(op, i, n, esc)));
+  const nodes: Node[] = values.map((v: any, i: number) => compile(v, argEscapes(op, i, n, esc), sc));
   const bool = BOOL_OPS.has(op);
   const dataOp = op === 'var' || op === 'missing' || op === 'missing_some';
 
@@ -662,7 +713,7 @@ function compileTableOp(op: string, values: any[], esc: boolean): Node {
   let specialise = true;
   if (used !== undefined) for (let i = used; i < n; i++) if (!nodes[i].k) specialise = false;
 
-  let node: Node | null = specialise ? specialised(op, nodes, values, esc) : null;
+  let node: Node | null = specialise ? specialised(op, nodes, values, sc) : null;
   if (!node) {
     const impl = TABLE[op];
     const fs = nodes.map((x) => x.f);
@@ -682,7 +733,7 @@ function arg(nodes: Node[], i: number): Node {
 }
 
 /** Fast closures for common shapes; null means "use the generic path". */
-function specialised(op: string, nodes: Node[], values: any[], esc: boolean): Node | null {
+function specialised(op: string, nodes: Node[], values: any[], sc: Scope): Node | null {
   const n = nodes.length;
   const A = arg(nodes, 0), B = arg(nodes, 1), C = arg(nodes, 2);
   const fa = A.f, fb = B.f, fc = C.f;
@@ -823,7 +874,7 @@ function specialised(op: string, nodes: Node[], values: any[], esc: boolean): No
       return null;
     }
     case 'var':
-      return compileVar(A, B);
+      return compileVar(A, B, sc);
     case 'missing':
       return compileMissing(nodes, values);
     case 'missing_some':
@@ -879,14 +930,14 @@ function binary(op: string, A: Node, B: Node): Node {
   }
 }
 
-function compileVar(A: Node, B: Node): Node {
+function compileVar(A: Node, B: Node, sc: Scope): Node {
   const fa = A.f, fb = B.f;
   if (A.k) {
     const a = A.v;
     const whole = typeof a === 'undefined' || a === '' || a === null;
     if (B.k) {
       const nf = B.v === undefined ? null : B.v;
-      return N(makeGetter(a, nf), whole || B.leak);
+      return N((sc === REDUCE && !whole && reduceGetter(a, nf)) || makeGetter(a, nf), whole || B.leak);
     }
     // default evaluated on every call (it may be a fresh array, or depend on the data)
     if (whole) return N((d) => (fb(d), d), true);
@@ -904,15 +955,22 @@ function isPrimitive(x: any): boolean {
   return typeof x !== 'object' || x === null;
 }
 
+/** An array without holes whose elements are all primitives. */
+function densePrimitives(xs: any): boolean {
+  if (!isArray(xs)) return false;
+  for (let i = 0; i < xs.length; i++) if (!(i in xs) || !isPrimitive(xs[i])) return false;
+  return true;
+}
+
 function compileMissing(nodes: Node[], values: any[]): Node | null {
   // keys known at compile time: all arguments primitive literals, or a literal array of primitives first
   let keys: any[] | null = null;
-  if (values.every(isPrimitive)) keys = values;
-  else if (isArray(values[0]) && values[0].every(isPrimitive) && allK(nodes.slice(1))) keys = values[0];
+  if (densePrimitives(values)) keys = values;
+  else if (densePrimitives(values[0]) && allK(nodes.slice(1))) keys = values[0];
   if (!keys) return null;
   if (isArray(keys) && keys.length === 0) return N(() => []);
   const k = keys.slice();
-  const getters = k.map((key) => makeGetter(key, null));
+  const getters = k.map((key: any) => makeGetter(key, null));
   const m = k.length;
   return N((d) => {
     const missing: any[] = [];
@@ -925,11 +983,11 @@ function compileMissing(nodes: Node[], values: any[]): Node | null {
 }
 
 function compileMissingSome(A: Node, values: any[]): Node | null {
-  const options = values[1];
-  if (!isArray(options) || !options.every(isPrimitive)) return null;
+  const options: any[] = values[1];
+  if (!densePrimitives(options)) return null;
   // options re-applied as logic are themselves; they are the keys of `missing` (options[0] is no array)
   const k = options.slice();
-  const getters = k.map((key) => makeGetter(key, null));
+  const getters = k.map((key: any) => makeGetter(key, null));
   const m = k.length;
   const fa = A.f;
   return N((d) => {
@@ -954,7 +1012,7 @@ function compileMissingSome(A: Node, values: any[]): Node | null {
  */
 export function compileLogic(rule: Logic): Compiled {
   validate(rule);
-  return compile(rule, true).f;
+  return compile(rule, true, ANY).f;
 }
 
 /** Convenience: `compileLogic(rule)(data)`. */
