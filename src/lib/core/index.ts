@@ -22,14 +22,25 @@ export interface AnalyzeResult {
 /** Reads an imported file that is not among the given ones (the CLI reads the disk; the editor has them all). */
 export type ImportResolver = (path: string) => string | null;
 
-export function analyze(sources: SourceFile[], resolve: ImportResolver = () => null): AnalyzeResult {
+/** Parse results by path, reused while a file's text is unchanged (the editor re-parses only what changed). */
+export type ParseCache = Map<string, { text: string; result: ReturnType<typeof parse> }>;
+
+function parseCached(text: string, path: string, cache?: ParseCache): ReturnType<typeof parse> {
+  const hit = cache?.get(path);
+  if (hit && hit.text === text) return hit.result;
+  const result = parse(text, path);
+  cache?.set(path, { text, result });
+  return result;
+}
+
+export function analyze(sources: SourceFile[], resolve: ImportResolver = () => null, cache?: ParseCache): AnalyzeResult {
   const diagnostics: Diagnostic[] = [];
   const byPath = new Map<string, SourceFileAst>();
   const queue = sources.map((s) => ({ ...s, path: normalisePath(s.path) }));
   while (queue.length) {
     const s = queue.shift()!;
     if (byPath.has(s.path)) continue;
-    const r = parse(s.text, s.path);
+    const r = parseCached(s.text, s.path, cache);
     diagnostics.push(...r.diagnostics);
     byPath.set(s.path, r.ast);
     for (const d of r.ast.decls) {

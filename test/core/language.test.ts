@@ -1,0 +1,137 @@
+// The editor's language service on the real 2026 set: completion, hover, definition, references, outline,
+// clauses, incremental updates.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Workspace } from '../../src/lib/core/language/index.ts';
+import { readStandardDir } from '../../src/lib/core/node.ts';
+
+const files = readStandardDir('standards/2026');
+const COMMON = 'standards/2026/common.std';
+const ASSOC = 'standards/2026/副研究员.std';
+let ws: Workspace;
+
+beforeEach(() => {
+  ws = new Workspace();
+  ws.setFiles(files);
+});
+
+/** Line and column (1-based) of the first occurrence of `needle` in a file, plus `delta` characters. */
+function at(path: string, needle: string, delta = 0): [number, number] {
+  const text = files.find((f) => f.path === path)!.text;
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`not found: ${needle}`);
+  const before = text.slice(0, i + delta);
+  return [before.split('\n').length, i + delta - before.lastIndexOf('\n')];
+}
+
+/** Completions after typing `typed` at the end of a scratch line appended to a file. */
+function completeAfter(typed: string, path = ASSOC): string[] {
+  const text = files.find((f) => f.path === path)!.text + `\n定义 临时 = ${typed}`;
+  ws.updateFile(path, text);
+  const lines = text.split('\n');
+  return ws.completions(path, lines.length, lines[lines.length - 1].length + 1).map((c) => c.label);
+}
+
+describe('completion', () => {
+  it('record fields after a dot, with Chinese labels', () => {
+    const text = files.find((f) => f.path === ASSOC)!.text + '\n定义 临时 = 合计 achievements.contracts.';
+    ws.updateFile(ASSOC, text);
+    const lines = text.split('\n');
+    const items = ws.completions(ASSOC, lines.length, lines[lines.length - 1].length + 1);
+    const amount = items.find((i) => i.label === 'amount_yuan');
+    expect(amount?.kind).toBe('field');
+    expect(amount?.detail).toContain('元');
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['signed_on', 'role', 'registration_no']));
+  });
+
+  it("the list item's fields inside 其中, the record's outside", () => {
+    expect(completeAfter('存在 achievements.platforms 其中 ')).toEqual(expect.arrayContaining(['level', 'role', 'established_on']));
+    expect(completeAfter('存在 achievements.platforms 其中 ')).not.toContain('employment_status');
+    expect(completeAfter('')).toContain('employment_status');
+  });
+
+  it('enum values after a comparison and in 属于', () => {
+    expect(completeAfter('存在 achievements.contracts 其中 role = ')).toEqual(['lead', 'member']);
+    expect(completeAfter('存在 annual_assessments 其中 result 属于 (excellent, ')).toContain('competent');
+  });
+
+  it('units right after a number, windows after 于', () => {
+    expect(completeAfter('合同成交额 >= 500')).toContain('万元');
+    expect(completeAfter('计数 achievements.contracts 于 ')).toEqual(expect.arrayContaining(['任现职以来', '近5年']));
+  });
+
+  it('definitions and keywords in general position', () => {
+    const labels = completeAfter('合');
+    expect(labels).toEqual(expect.arrayContaining(['合同成交额', '合计', '存在']));
+  });
+});
+
+describe('hover, definition, references', () => {
+  it('a field shows its Chinese label, type and unit', () => {
+    const h = ws.hover(COMMON, ...at(COMMON, 'amount_yuan', 2));
+    expect(h?.markdown).toContain('成交金额');
+    expect(h?.markdown).toContain('元');
+  });
+
+  it('a definition shows its text; go to definition crosses files', () => {
+    const pos = at(ASSOC, '合同成交额 >=', 1);
+    expect(ws.hover(ASSOC, ...pos)?.markdown).toContain('合计 achievements.contracts.amount_yuan');
+    const def = ws.definition(ASSOC, ...pos);
+    expect(def?.file).toBe(COMMON);
+    expect(def?.line).toBe(at(COMMON, '定义 合同成交额')[0]);
+  });
+
+  it('an enum value shows its Chinese label', () => {
+    expect(ws.hover(COMMON, ...at(COMMON, 'in_service', 1))?.markdown).toContain('在职');
+  });
+
+  it('references of a window span files', () => {
+    const refs = ws.references(COMMON, ...at(COMMON, '窗口 任现职以来', 4));
+    expect(new Set(refs.map((r) => r.file)).size).toBeGreaterThanOrEqual(2);
+    expect(refs.length).toBeGreaterThan(10);
+  });
+});
+
+describe('outline, clauses, tokens, formatting', () => {
+  it('outlines a level with its routes and items', () => {
+    const [level] = ws.outline(ASSOC);
+    expect(level.name).toBe('副研究员');
+    const items = level.children!.find((c) => c.name.startsWith('业绩条件'))!;
+    expect(items.children!.map((c) => c.name)).toEqual(['A 促成技术合同成交额', 'B 主持技术转移服务', 'C 服务企业', 'D 技术转移平台', 'E 奖项', 'F 培训授课']);
+  });
+
+  it('the clause under the cursor, with its compiled logic and the levels using it', () => {
+    const item = ws.clauseAt(ASSOC, ...at(ASSOC, 'A "促成技术合同成交额"', 3));
+    expect(item?.kind).toBe('item');
+    expect(item?.levels).toEqual(['副研究员']);
+    expect(JSON.stringify(item?.logic)).toContain('5000000');
+    const gate = ws.clauseAt(COMMON, ...at(COMMON, 'G2 "非公务员"', 5));
+    expect(gate?.label).toBe('非公务员');
+    expect(gate?.levels).toEqual(['研究实习员', '助理研究员', '副研究员', '研究员']);
+  });
+
+  it('semantic tokens mark fields and definitions', () => {
+    const types = new Set(ws.semanticTokens(ASSOC).map((t) => t.type));
+    expect([...types]).toEqual(expect.arrayContaining(['definition', 'field', 'enum', 'window']));
+  });
+
+  it('formats a file', () => {
+    const text = files.find((f) => f.path === ASSOC)!.text;
+    ws.updateFile(ASSOC, text.replace('  代码 "062"', '代码 "062"'));
+    expect(ws.format(ASSOC)).toBe(text);
+  });
+});
+
+describe('incremental updates', () => {
+  it('an error appears and goes away; the bundle follows', () => {
+    const text = files.find((f) => f.path === ASSOC)!.text;
+    expect(ws.diagnostics()).toEqual([]);
+    ws.updateFile(ASSOC, text.replace('合同成交额 >= 500万元', '合同成交额 >= 500学时'));
+    const d = ws.diagnostics();
+    expect(d.map((x) => x.code)).toEqual(['E202']);
+    expect(d[0].file).toBe(ASSOC);
+    expect(ws.bundle()).toBeNull();
+    ws.updateFile(ASSOC, text);
+    expect(ws.diagnostics()).toEqual([]);
+    expect(ws.bundle()).not.toBeNull();
+  });
+});
