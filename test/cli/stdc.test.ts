@@ -51,6 +51,30 @@ describe('stdc', () => {
     expect(ev[0].results.map((x: { verdict: string }) => x.verdict)).toEqual(verdicts);
   });
 
+  it('for every sample, stdc eval agrees with plain json-logic-js on the stdc build bundle, which fits its schema', async () => {
+    const out = join(tmp, 'bundle-all.json');
+    expect((await run('build', 'standards/2026', '-o', out)).code).toBe(0);
+    const bundle = JSON.parse(readFileSync(out, 'utf8'));
+    const { validateBundle } = await import('../../src/lib/core/compile/validate-bundle.ts');
+    expect(validateBundle(bundle).ok).toBe(true);
+    const { loadSamples } = await import('../../src/lib/core/node.ts');
+    const samples = loadSamples('standards/2026');
+    const ev = JSON.parse((await run('eval', out, 'standards/2026/samples', '--format', 'json')).out);
+    expect(ev).toHaveLength(samples.length);
+    samples.forEach((s, i) => {
+      expect(ev[i].id).toBe((s.record as { id: string }).id);
+      bundle.levels.forEach((l: { name: string; verdict: unknown; route: unknown; score: unknown }, k: number) => {
+        const mine = ev[i].results[k];
+        expect(mine.level).toBe(l.name);
+        expect([mine.verdict, mine.route, mine.score]).toEqual([
+          jsonLogic.apply(l.verdict as never, s.record as never),
+          jsonLogic.apply(l.route as never, s.record as never),
+          jsonLogic.apply(l.score as never, s.record as never)
+        ]);
+      });
+    });
+  });
+
   it('eval --format json: input order, results or errors per record, exit 1 when some are rejected', async () => {
     const r = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--format', 'json');
     expect(r.code).toBe(1);
