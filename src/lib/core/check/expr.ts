@@ -6,7 +6,7 @@ import { dependsOnRecord, type IR, type Scalar, type Window } from '../ir.ts';
 import { allFieldPaths, lookupField, recordFields, type FieldInfo } from '../records/fields.ts';
 import { report, type Env } from './context.ts';
 import { isValidDate, minusMonths, plusDays, describeMonths } from './dates.ts';
-import { closest, hintFor } from './suggest.ts';
+import { closest, hintFor } from '../suggest.ts';
 import { BOOLEAN, DATE, ERROR, NULL, NUMBER, STRING, describeType, type Type } from './types.ts';
 import { baseUnitName, dimensionOfSchemaUnit, units, type Dimension } from './units.ts';
 

@@ -2,7 +2,7 @@
 import type * as A from '../../../../grammar/ast.ts';
 import type { ProcedureParamModel } from '../model.ts';
 import { report, type CheckContext } from './context.ts';
-import { closest, hintFor } from './suggest.ts';
+import { closest, hintFor } from '../suggest.ts';
 import { units } from './units.ts';
 
 /** Known parameters and the unit each is measured in ('' plain number, 'ratio' a fraction, 'texts' a list). */

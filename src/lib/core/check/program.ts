@@ -8,7 +8,7 @@ import { isValidDate } from './dates.ts';
 import { condition, elab, errorIR, isError, numeric, resolveWindow } from './expr.ts';
 import { upperBound } from './bounds.ts';
 import { procedureParam } from './procedure.ts';
-import { closest, hintFor } from './suggest.ts';
+import { closest, hintFor } from '../suggest.ts';
 import { describeType } from './types.ts';
 
 type DeclOf<K extends A.Decl['kind']> = Extract<A.Decl, { kind: K }>;

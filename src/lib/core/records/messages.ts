@@ -5,6 +5,7 @@ import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import { lookupField, recordFields, type FieldInfo } from './fields.ts';
 import { REGION_CODE_PATTERN } from './schema.ts';
 import type { RecordIssue } from './validate.ts';
+import { editDistance } from '../suggest.ts';
 
 /** '/achievements/contracts/2/amount_yuan' → 'achievements.contracts[2].amount_yuan' */
 export function pointerToPath(pointer: string): string {
@@ -24,20 +25,6 @@ export function joinPath(parent: string, key: string): string {
   return parent ? `${parent}.${part}` : part;
 }
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
 /** The closest candidate, if it is close enough to be a plausible typo. */
 export function didYouMean(value: string, candidates: readonly string[]): string | undefined {
   const folded = candidates.find((c) => c.toLowerCase() === value.trim().toLowerCase());
@@ -46,7 +33,7 @@ export function didYouMean(value: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = levenshtein(value, candidate);
+    const d = editDistance(value, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return bestDistance <= limit ? best : undefined;

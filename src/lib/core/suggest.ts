@@ -1,4 +1,4 @@
-// Did-you-mean: the closest candidates by edit distance.
+// Did-you-mean: the closest candidates by edit distance (the checker's names, the record validator's values).
 
 export function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
