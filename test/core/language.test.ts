@@ -135,3 +135,13 @@ describe('incremental updates', () => {
     expect(ws.bundle()).not.toBeNull();
   });
 });
+
+describe('units', () => {
+  it('a partly typed unit is replaced, not appended to', () => {
+    const text = files.find((f) => f.path === ASSOC)!.text + '\n定义 临时 = 合同成交额 >= 500万';
+    ws.updateFile(ASSOC, text);
+    const lines = text.split('\n');
+    const item = ws.completions(ASSOC, lines.length, lines[lines.length - 1].length + 1).find((c) => c.label === '万元')!;
+    expect(item.range!.endCol - item.range!.col).toBe(1);
+  });
+});

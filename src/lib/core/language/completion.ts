@@ -142,7 +142,8 @@ function childFields(f: FieldInfo, range: Range): CompletionItem[] {
 }
 
 function unitItems(range: Range): CompletionItem[] {
-  return Object.values(units).map((u) => ({ label: u.name, kind: 'unit' as const, detail: '单位', range: { ...range, col: range.endCol, endCol: range.endCol } }));
+  // `range` is the partly typed unit right after the number (万 of 500万), replaced whole.
+  return Object.values(units).map((u) => ({ label: u.name, kind: 'unit' as const, detail: '单位', range }));
 }
 
 function names(index: SymbolIndex, kind: 'window' | 'gateGroup' | 'scoreTable' | 'committee', range: Range): CompletionItem[] {

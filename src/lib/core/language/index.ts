@@ -16,8 +16,9 @@ export type * from './types.ts';
 
 interface Snapshot {
   analysis: AnalyzeResult;
-  bundle: Bundle | null;
-  index: SymbolIndex;
+  /** Compiled on demand: markers should not wait for the compiler. */
+  bundle?: Bundle | null;
+  index?: SymbolIndex;
 }
 
 const toRange = (s: A.Span): Range => ({ file: s.file, line: s.line, col: s.col, endLine: s.endLine, endCol: s.endCol });
@@ -48,11 +49,15 @@ export class Workspace {
   private get current(): Snapshot {
     if (!this.snapshot) {
       const sources = [...this.files].map(([path, text]) => ({ path, text }));
-      const analysis = analyze(sources, (p) => this.files.get(p) ?? null, this.cache);
-      const bundle = analysis.model && !hasErrors(analysis.diagnostics) ? compileBundle(analysis.model) : null;
-      this.snapshot = { analysis, bundle, index: buildIndex(analysis.files) };
+      this.snapshot = { analysis: analyze(sources, (p) => this.files.get(p) ?? null, this.cache) };
     }
     return this.snapshot;
+  }
+
+  private get index(): SymbolIndex {
+    const s = this.current;
+    s.index ??= buildIndex(s.analysis.files);
+    return s.index;
   }
 
   diagnostics(): Diagnostic[] {
@@ -60,7 +65,9 @@ export class Workspace {
   }
 
   bundle(): Bundle | null {
-    return this.current.bundle;
+    const s = this.current;
+    if (s.bundle === undefined) s.bundle = s.analysis.model && !hasErrors(s.analysis.diagnostics) ? compileBundle(s.analysis.model) : null;
+    return s.bundle;
   }
 
   private offsetOf(path: string, line: number, col: number): number {
@@ -76,11 +83,11 @@ export class Workspace {
 
   completions(path: string, line: number, col: number): CompletionItem[] {
     const text = this.files.get(path) ?? '';
-    return complete({ file: path, text, offset: this.offsetOf(path, line, col), index: this.current.index });
+    return complete({ file: path, text, offset: this.offsetOf(path, line, col), index: this.index });
   }
 
   private occurrenceAt(path: string, line: number, col: number): Occurrence | undefined {
-    return this.current.index.occurrences.find((o) => o.span.file === path && contains(o.span, line, col));
+    return this.index.occurrences.find((o) => o.span.file === path && contains(o.span, line, col));
   }
 
   hover(path: string, line: number, col: number): { markdown: string; range: Range } | null {
@@ -104,7 +111,7 @@ export class Workspace {
       const [def, param] = o.target.split('/');
       return `参数 **${param}**（定义“${def}”的参数，调用时给出）`;
     }
-    const d = this.current.index.declarations.get(o.target);
+    const d = this.index.declarations.get(o.target);
     if (!d) return null;
     const label = 'label' in d.decl && d.decl.label ? d.decl.label.text : '';
     const heading: Record<string, string> = {
@@ -117,17 +124,17 @@ export class Workspace {
     const o = this.occurrenceAt(path, line, col);
     if (!o) return null;
     if (o.kind === 'parameter') {
-      const decl = this.current.index.occurrences.find((x) => x.kind === 'parameter' && x.isDeclaration && x.target === o.target);
+      const decl = this.index.occurrences.find((x) => x.kind === 'parameter' && x.isDeclaration && x.target === o.target);
       return decl ? toRange(decl.span) : null;
     }
-    const d = this.current.index.declarations.get(o.target);
+    const d = this.index.declarations.get(o.target);
     return d ? toRange(d.nameSpan) : null;
   }
 
   references(path: string, line: number, col: number): Range[] {
     const o = this.occurrenceAt(path, line, col);
     if (!o) return [];
-    return this.current.index.occurrences.filter((x) => x.kind === o.kind && x.target === o.target).map((x) => toRange(x.span));
+    return this.index.occurrences.filter((x) => x.kind === o.kind && x.target === o.target).map((x) => toRange(x.span));
   }
 
   outline(path: string): OutlineItem[] {
@@ -142,7 +149,7 @@ export class Workspace {
 
   /** The gate, route line, item or score component under the cursor, with its compiled logic. */
   clauseAt(path: string, line: number, col: number): Clause | null {
-    const bundle = this.current.bundle;
+    const bundle = this.bundle();
     if (!bundle) return null;
     const at = (s: Src) => s.file === path && contains({ ...s, start: 0, end: 0 }, line, col);
     let found: Clause | null = null;
@@ -168,7 +175,7 @@ export class Workspace {
   }
 
   semanticTokens(path: string): SemanticToken[] {
-    return this.current.index.occurrences
+    return this.index.occurrences
       .filter((o) => o.span.file === path && o.span.line === o.span.endLine)
       .map((o) => ({ line: o.span.line, col: o.span.col, length: o.span.endCol - o.span.col, type: o.kind }))
       .sort((a, b) => a.line - b.line || a.col - b.col);

@@ -1,0 +1,293 @@
+// The standards editor in the browser: Monaco with the language service in a worker, markers while typing,
+// completion, the live preview of the sample applicants, explanations that jump to their clause, samples.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const SAMPLES = fs.readdirSync(path.resolve('standards/2026/samples')).filter((f) => f.endsWith('.json'));
+const EDIT_URL = '/standards/2026/edit';
+
+interface Hook {
+	markers(): { file: string; line: number; col: number; code: string; message: string }[];
+	active(): string;
+	text(path: string): string | null;
+	position(): { lineNumber: number; column: number } | null;
+}
+
+function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+	});
+	page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+	return errors;
+}
+
+/** The page's test hook (set once Monaco is up). */
+const ed = (page: Page) => ({
+	markers: () => page.evaluate(() => (window as unknown as { __stdcEditor: Hook }).__stdcEditor.markers()),
+	active: () => page.evaluate(() => (window as unknown as { __stdcEditor: Hook }).__stdcEditor.active()),
+	text: (file: string) => page.evaluate((f) => (window as unknown as { __stdcEditor: Hook }).__stdcEditor.text(f), file)
+});
+
+async function openEditor(page: Page): Promise<void> {
+	await page.goto(EDIT_URL);
+	await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 20_000 });
+	await expect(page.getByTestId('preview-row')).toHaveCount(SAMPLES.length);
+	await page.waitForFunction(() => 'text' in ((window as unknown as { __stdcEditor?: object }).__stdcEditor ?? {}));
+}
+
+async function openFile(page: Page, file: string): Promise<void> {
+	await page.getByTestId('file-tab').filter({ hasText: file }).click();
+	await expect(page.getByTestId('file-tab').filter({ hasText: file })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Puts the cursor at the end of a line with Monaco's own "go to line" (Ctrl+G). */
+async function gotoLineEnd(page: Page, line: number): Promise<void> {
+	await page.locator('.monaco-editor textarea').first().focus();
+	await page.keyboard.press('Control+G');
+	const input = page.locator('.quick-input-widget input');
+	await expect(input).toBeVisible();
+	await input.fill(`:${line}`);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('cursor-pos')).toContainText(`第 ${line} 行`);
+	await page.keyboard.press('End');
+}
+
+function lineOf(text: string, needle: string): number {
+	const i = text.indexOf(needle);
+	if (i < 0) throw new Error(`not found: ${needle}`);
+	return text.slice(0, i).split('\n').length;
+}
+
+const source = (file: string) => fs.readFileSync(path.resolve('standards/2026', file), 'utf8');
+
+test('the editor loads the 2026 set with every sample in the live preview', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	await expect(page.getByTestId('file-tab')).toHaveCount(5);
+	await expect(page.getByTestId('file-tab').first()).toHaveText(/common\.std/);
+	await expect(page.getByTestId('no-problems')).toBeVisible();
+	await expect(page.getByTestId('draft-note')).toContainText('草稿保存在本机浏览器中');
+	const cells = page.getByTestId('preview-cell');
+	await expect(cells).toHaveCount(SAMPLES.length * 4);
+	// Highlighting from the grammar's tokens: keywords get their own colour class.
+	await expect(page.locator('.view-line').filter({ hasText: '级别 副研究员' }).first()).toBeVisible();
+	await page.waitForTimeout(300);
+	fs.mkdirSync('test-results', { recursive: true });
+	await page.screenshot({ path: 'test-results/editor.png' });
+	expect(errors).toEqual([]);
+});
+
+test('an error typed shows a marker with its message at its line, and goes away when fixed', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	await openFile(page, '副研究员.std');
+	const line = lineOf(source('副研究员.std'), '合同成交额 >= 500万元');
+	await gotoLineEnd(page, line);
+	await page.keyboard.press('Backspace');
+	await page.keyboard.press('Backspace');
+	await page.keyboard.insertText('学时');
+
+	const problem = page.getByTestId('problem').first();
+	await expect(problem).toContainText('单位不一致：金额（元）与学时不能比较');
+	await expect(problem).toHaveAttribute('data-line', String(line));
+	await expect(page.getByTestId('compile-status')).toHaveText(/1 个错误/);
+	await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+	const markers = await ed(page).markers();
+	expect(markers).toEqual([
+		expect.objectContaining({ file: '副研究员.std', line, code: 'E202', message: '单位不一致：金额（元）与学时不能比较' })
+	]);
+	// The preview keeps the last compiled results, marked as such.
+	await expect(page.getByText('标准集有错误，下表为最近一次成功编译的结果。')).toBeVisible();
+	await page.screenshot({ path: 'test-results/editor-error.png' });
+
+	await page.keyboard.press('Backspace');
+	await page.keyboard.press('Backspace');
+	await page.keyboard.insertText('万元');
+	await expect(page.getByTestId('no-problems')).toBeVisible();
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/);
+	await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+	expect(await ed(page).markers()).toEqual([]);
+	expect(errors).toEqual([]);
+});
+
+test('a misspelt field gets a did-you-mean quick fix', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	await openFile(page, 'common.std');
+	const line = lineOf(source('common.std'), 'is_civil_servant = 否');
+	const text = source('common.std').split('\n')[line - 1];
+	await gotoLineEnd(page, line);
+	await page.keyboard.press('Home'); // to the first non-blank character
+	for (let i = 0; i < text.indexOf('is_civil_servant') - text.search(/\S/) + 'is_civil_serv'.length; i++) await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('Delete');
+	await page.keyboard.insertText('e');
+	await expect(page.getByTestId('problem').first()).toContainText('is_civil_servent');
+	await page.keyboard.press('Control+.');
+	const fix = page.locator('.action-widget').getByText('改为“is_civil_servant”');
+	await expect(fix).toBeVisible();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('no-problems')).toBeVisible();
+	expect(await ed(page).text('common.std')).toBe(source('common.std'));
+	expect(errors).toEqual([]);
+});
+
+test('completion offers record fields with their Chinese labels and inserts the chosen one', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	await openFile(page, '副研究员.std');
+	const lines = source('副研究员.std').split('\n');
+	await gotoLineEnd(page, lines.length - (lines[lines.length - 1] === '' ? 1 : 0));
+	await page.keyboard.press('Enter');
+	await page.keyboard.insertText('定义 临时 "临时" = 合计 achievements.contracts');
+	await page.keyboard.type('.');
+	const widget = page.locator('.suggest-widget');
+	await expect(widget).toBeVisible();
+	await expect(widget).toContainText('amount_yuan');
+	await expect(widget).toContainText('成交金额');
+	await page.keyboard.type('amo');
+	await expect(widget.locator('.monaco-list-row.focused')).toContainText('amount_yuan');
+	await page.screenshot({ path: 'test-results/editor-completion.png' });
+	await page.keyboard.press('Enter');
+	await expect(widget).toBeHidden();
+	const text = await ed(page).text('副研究员.std');
+	expect(text).toContain('定义 临时 "临时" = 合计 achievements.contracts.amount_yuan');
+	// It compiles (an unused definition is only a warning).
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/);
+
+	// Enum values after a comparison pop up on the space, with their Chinese labels.
+	await page.keyboard.press('End');
+	await page.keyboard.insertText(' 其中 role =');
+	await page.keyboard.type(' ');
+	await expect(widget).toBeVisible();
+	await expect(widget).toContainText('lead');
+	await expect(widget).toContainText('主持');
+	await page.keyboard.press('Enter');
+	// Units after a number: typing the first character of the unit offers the rest.
+	await page.keyboard.insertText(' 于 近5年 >= 300');
+	await page.keyboard.type('万');
+	await expect(widget).toContainText('万元');
+	await page.keyboard.press('Enter');
+	expect(await ed(page).text('副研究员.std')).toContain(
+		'定义 临时 "临时" = 合计 achievements.contracts.amount_yuan 其中 role = lead 于 近5年 >= 300万元'
+	);
+	expect(errors).toEqual([]);
+});
+
+test('changing a threshold changes a sample verdict in the preview, highlighted against the saved version', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	const cell = page.locator('[data-testid="preview-row"][data-id="S01"] [data-testid="preview-cell"][data-level="研究实习员"] button');
+	await expect(cell).toHaveAttribute('data-verdict', 'pass');
+	await expect(cell).not.toHaveAttribute('data-changed', 'true');
+
+	await openFile(page, '研究实习员.std');
+	await gotoLineEnd(page, lineOf(source('研究实习员.std'), '服务企业数 >= 5项'));
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.press('Backspace');
+	await page.keyboard.type('6');
+
+	await expect(cell).toHaveAttribute('data-verdict', 'fail');
+	await expect(cell).toHaveAttribute('data-changed', 'true');
+	// S01 pins 研究实习员 as "pass": the preview flags the contradiction.
+	await expect(cell).toHaveAttribute('data-mismatch', 'true');
+	await expect(page.getByTestId('changed-count')).toBeVisible();
+	await expect(page.getByTestId('file-tab').filter({ hasText: '研究实习员.std' })).toContainText('●');
+	await page.screenshot({ path: 'test-results/editor-threshold.png' });
+
+	// Saving makes this the version to compare against; the draft survives a reload.
+	await page.getByTestId('save').click();
+	await expect(cell).not.toHaveAttribute('data-changed', 'true');
+	await page.reload();
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 20_000 });
+	await expect(cell).toHaveAttribute('data-verdict', 'fail');
+	await expect(cell).not.toHaveAttribute('data-changed', 'true');
+	expect(errors).toEqual([]);
+});
+
+test('a preview cell opens the explanation, and a line of it jumps to its clause', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	await page.locator('[data-testid="preview-row"][data-id="S01"] [data-testid="preview-cell"][data-level="副研究员"] button').click();
+	const panel = page.getByTestId('explanation-panel');
+	await expect(panel).toBeVisible();
+	await expect(panel).toContainText('副研究员');
+	await expect(panel.getByTestId('explanation')).toContainText('G2 非公务员');
+	await page.screenshot({ path: 'test-results/editor-explanation.png' });
+
+	const gate = panel.getByTestId('explanation-line').filter({ hasText: 'G2 非公务员' }).first();
+	const file = await gate.getAttribute('data-file');
+	const line = Number(await gate.getAttribute('data-line'));
+	expect(file).toBe('common.std');
+	expect(line).toBe(lineOf(source('common.std'), 'G2 "非公务员"'));
+	await gate.click();
+	await expect(page.getByTestId('file-tab').filter({ hasText: 'common.std' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByTestId('cursor-pos')).toContainText(`第 ${line} 行`);
+	expect(await ed(page).active()).toBe('common.std');
+
+	// The clause under the cursor: which samples it passes and fails, and its JSON Logic.
+	await page.getByTestId('tab-clause').click();
+	const clause = page.getByTestId('clause-panel');
+	await expect(clause.getByTestId('clause-label')).toHaveText('非公务员');
+	await expect(clause.getByTestId('clause-counts')).toContainText(/不满足 \d+ · 满足 \d+/);
+	await expect(clause.getByTestId('clause-logic')).toContainText('is_civil_servant');
+	await page.screenshot({ path: 'test-results/editor-clause.png' });
+	expect(errors).toEqual([]);
+});
+
+test('samples: a readable form, field errors for invalid edits, a new sample from the template', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	await page.locator('[data-testid="preview-row"][data-id="S01"] th button').click();
+	const editor = page.getByTestId('sample-editor');
+	await expect(editor).toBeVisible();
+	await expect(editor.getByLabel('工作单位行政区划代码')).toHaveValue('330106');
+	await expect(editor.getByLabel('在职状态')).toHaveValue('in_service');
+	await expect(editor.locator('option:checked').filter({ hasText: '在职在岗' })).toHaveCount(1);
+
+	await editor.getByLabel('工作单位行政区划代码').fill('3301');
+	await expect(editor.getByTestId('record-errors')).toContainText('应为 6 位数字的行政区划代码');
+	await expect(editor.getByLabel('工作单位行政区划代码')).toHaveAttribute('aria-invalid', 'true');
+	await page.screenshot({ path: 'test-results/editor-sample-error.png' });
+	await editor.getByLabel('工作单位行政区划代码').fill('330106');
+	await expect(editor.getByTestId('record-errors')).toHaveCount(0);
+
+	await editor.getByTestId('sample-new').click();
+	await expect(page.getByTestId('sample-editor').getByLabel('申报人编号')).toHaveValue('N01');
+	await page.getByTestId('tab-preview').click();
+	await expect(page.getByTestId('preview-row')).toHaveCount(SAMPLES.length + 1);
+	await expect(page.locator('[data-testid="preview-row"][data-id="N01"] [data-testid="preview-cell"]')).toHaveCount(4);
+	expect(errors).toEqual([]);
+});
+
+test('the home page links to the editor', async ({ page }) => {
+	const errors = watchErrors(page);
+	await page.goto('/');
+	await page.getByTestId('open-editor').click();
+	await expect(page).toHaveURL(/\/standards\/2026\/edit$/);
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 20_000 });
+	expect(errors).toEqual([]);
+});
+
+test('keyboard: arrow keys move between preview cells, Enter opens the explanation', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	const first = page.locator('[data-testid="preview-row"][data-id="S01"] [data-testid="preview-cell"][data-level="研究实习员"] button');
+	await first.focus();
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowDown');
+	const focused = page.locator('[data-testid="preview-row"][data-id="S02"] [data-testid="preview-cell"][data-level="助理研究员"] button');
+	await expect(focused).toBeFocused();
+	await page.keyboard.press('Enter');
+	const panel = page.getByTestId('explanation-panel');
+	await expect(panel).toContainText('S02');
+	await expect(panel).toContainText('助理研究员');
+	// The lines of the explanation are buttons too: Tab reaches them, Enter jumps.
+	const line = panel.getByTestId('explanation-line').first();
+	await line.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('file-tab').filter({ hasText: '助理研究员.std' })).toHaveAttribute('aria-selected', 'true');
+	expect(errors).toEqual([]);
+});
