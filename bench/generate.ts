@@ -14,12 +14,16 @@ const LEVELS = ['研究实习员', '助理研究员', '副研究员', '研究员
 const TITLE = ['junior', 'intermediate', 'associate_senior', 'senior'];
 
 export function generateApplicants(n: number, seed = 1, messy = false): unknown[] {
+  return [...applicantStream(n, seed, messy)];
+}
+
+/** The same records one at a time, for streams too big to hold (bench/stream-rss.ts). */
+export function* applicantStream(n: number, seed = 1, messy = false): Generator<unknown> {
   const rnd = mulberry32(seed);
   const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const date = (from: number, to: number) => `${int(from, to)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
   const many = <T>(max: number, f: (i: number) => T) => Array.from({ length: int(0, max) }, (_, i) => f(i));
-  const out: unknown[] = [];
   for (let i = 0; i < n; i++) {
     const id = `G${String(i + 1).padStart(6, '0')}`;
     const tier = int(0, 3);
@@ -45,9 +49,8 @@ export function generateApplicants(n: number, seed = 1, messy = false): unknown[
         trainings: many(8, (k) => ({ title: `培训${k + 1}`, held_on: date(2019, 2026), hours: int(1, 16) / 2, role: pick(['lecturer', 'organizer']) }))
       }
     };
-    out.push(messy && rnd() < 0.2 ? spoil(record, rnd) : record);
+    yield messy && rnd() < 0.2 ? spoil(record, rnd) : record;
   }
-  return out;
 }
 
 /** One realistic mistake: a missing list, an amount written as text, a misspelt enum, an impossible date. */

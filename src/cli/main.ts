@@ -1,30 +1,51 @@
 // The `stdc` command line: argument parsing and output only; all the work is the core's.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Batch, compile, formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../lib/core/index.ts';
+import { compile, formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../lib/core/index.ts';
 import { diskResolver, loadSamples, loadStandardSet, readStandardDir } from '../lib/core/node.ts';
 import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
 import { formatSource } from '../lib/core/fmt/index.ts';
-import { readApplicants } from './applicants.ts';
-import { csv, JsonWriter, table, type Row } from './output.ts';
+import { InputError, readApplicants } from './applicants.ts';
+import { done, type Done, type EvalSetup, type Format } from './evaluate-items.ts';
+import { IdIndex } from './ids.ts';
+import { evaluateInOrder } from './jobs.ts';
+import { Sink } from './sink.ts';
+import { repeatedId } from '../lib/core/evaluate/evaluate.ts';
 import { runSampleTests } from './test-samples.ts';
 
 const USAGE = `用法（usage）:
   stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
   stdc build <目录> -o bundle.json           编译为 JSON Logic bundle
-  stdc eval <目录或bundle.json> <申请人.json> [--format table|json|csv] [--level 副研究员] [--explain]
+  stdc eval <目录或bundle.json> <申请人.json|.ndjson|-> [--format table|json|csv] [--level 副研究员] [--explain] [--jobs N]
   stdc test <目录>                           运行标准目录下 samples/ 中的预期结果
   stdc fmt <文件或目录>... [--check]         格式化标准文件（--check 只检查不写入）
 退出码：0 成功；1 有错误（诊断错误、被拒记录、测试失败）；2 用法错误或标准无法编译`;
 
 class UsageError extends Error {}
 
-interface Io {
+export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Resolves when what was written has been taken (stdout's buffer drained): streaming output waits for it. */
+  drain?: () => Promise<void>;
 }
 
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+let stdoutFull = false;
+const stdio: Io = {
+  out: (s) => {
+    if (!process.stdout.write(s)) stdoutFull = true;
+  },
+  err: (s) => process.stderr.write(s),
+  drain: () => {
+    if (!stdoutFull) return Promise.resolve();
+    return new Promise((resolve) =>
+      process.stdout.once('drain', () => {
+        stdoutFull = false;
+        resolve();
+      })
+    );
+  }
+};
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
@@ -126,38 +147,47 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   const { positionals, values } = args(argv, {
     format: { type: 'string', short: 'f', default: 'table' },
     level: { type: 'string', short: 'l', multiple: true },
-    explain: { type: 'boolean', default: false }
+    explain: { type: 'boolean', default: false },
+    jobs: { type: 'string', short: 'j', default: '1' }
   });
-  if (positionals.length !== 2) throw new UsageError('eval 需要标准（目录或 bundle.json）和申请人文件');
-  const format = values.format as string;
+  if (positionals.length !== 2) throw new UsageError('eval 需要标准（目录或 bundle.json）和申请人文件（“-”为标准输入）');
+  const format = values.format as Format;
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`未知格式“${format}”（可选 table、json、csv）`);
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1 到 64 的整数，而不是“${values.jobs}”`);
   const bundle = loadBundle(positionals[0], io);
   if (!bundle) return 2;
   const levels = values.level as string[] | undefined;
   const known = bundle.levels.map((l) => l.name);
   for (const l of levels ?? []) if (!known.includes(l)) throw new UsageError(`未知级别“${l}”（可选：${known.join('、')}）`);
-  const input = readApplicants(positionals[1]);
-  if ('error' in input) {
-    io.err(`stdc: ${input.error}\n`);
+  const setup: EvalSetup = { bundle, path: positionals[1], format, explain: values.explain as boolean, ...(levels ? { levels } : {}) };
+  const out = new Sink(io, setup);
+  const ids = new IdIndex();
+  let parsed = 0;
+  let total = 0;
+  let rejected = 0;
+  try {
+    for await (let d of evaluateInOrder(readApplicants(setup.path), setup, jobs)) {
+      total++;
+      const index = d.parsed ? parsed++ : -1;
+      if (d.ok) {
+        // A repeated id is rejected after its first record, as Batch does (the count is of parsed records).
+        const first = ids.get(d.id!);
+        if (first === undefined) ids.set(d.id!, index);
+        else d = done(setup, { name: d.name, target: d.target, result: { id: d.id, errors: [{ path: 'id', message: repeatedId(d.id!, first) }] } }, true);
+      }
+      if (d.rejected) rejected++;
+      await out.write(d);
+    }
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    await out.end(false);
+    io.err(`stdc: ${e.message}\n`);
     return 2;
   }
-  const explain = values.explain as boolean;
-  // JSON carries the full structured explanation; a table or CSV needs only the reasons.
-  const detail = format === 'json' || explain ? true : 'summary';
-  const batch = new Batch();
-  const rows: Row[] = [];
-  const writer = format === 'json' ? new JsonWriter(io, explain) : null;
-  for (const r of input.records) {
-    const result = r.error ? { id: null, errors: [{ path: '', message: r.error }] } : batch.evaluate(bundle, r.record, { explain: detail, ...(levels ? { levels } : {}) });
-    if (writer) writer.write(result);
-    else rows.push({ record: r.record, result });
-    if (result.errors) batch.rejected++;
-  }
-  if (writer) writer.end();
-  else io.out(format === 'csv' ? csv(rows) : table(rows, explain));
-  const total = input.records.length;
-  if (batch.rejected) io.err(`${batch.rejected} 条记录被拒绝，其余 ${total - batch.rejected} 条已评估\n`);
-  return batch.rejected ? 1 : 0;
+  await out.end(true);
+  if (rejected) io.err(`${rejected} 条记录被拒绝，其余 ${total - rejected} 条已评估\n`);
+  return rejected ? 1 : 0;
 }
 
 function test(argv: string[], io: Io): number {

@@ -9,14 +9,20 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
 }
 
+/** One evaluated record as the outputs need it: its result, and the two columns taken from the record itself. */
 export interface Row {
-  record: unknown;
+  name: string;
+  target: string;
   result: RecordResult;
 }
 
 function field(record: unknown, key: string): string {
   const v = record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined;
   return typeof v === 'string' ? v : '';
+}
+
+export function rowOf(record: unknown, result: RecordResult): Row {
+  return { name: field(record, 'name'), target: field(record, 'target_level'), result };
 }
 
 function tree(n: ExplanationNode, depth: number, out: string[]): void {
@@ -29,15 +35,15 @@ export function table(rows: Row[], explain: boolean): string {
   const head = ['编号', '姓名', '申报级别', '评价级别', '结论', '路线', '积分'];
   const body: string[][] = [];
   const details: Map<number, string[]> = new Map();
-  for (const { record, result } of rows) {
+  for (const { name, target, result } of rows) {
     const id = result.id ?? '（无编号）';
     if (result.errors) {
-      body.push([id, field(record, 'name'), field(record, 'target_level'), '—', '记录有误', '—', '—']);
+      body.push([id, name, target, '—', '记录有误', '—', '—']);
       details.set(body.length - 1, result.errors.map((e) => `    ✗ ${e.path || '（记录）'}：${e.message}`));
       continue;
     }
     for (const r of result.results ?? []) {
-      body.push([id, field(record, 'name'), field(record, 'target_level'), r.level, VERDICT[r.verdict], r.route ? ROUTE[r.route] : '—', String(r.score)]);
+      body.push([id, name, target, r.level, VERDICT[r.verdict], r.route ? ROUTE[r.route] : '—', String(r.score)]);
       const lines: string[] = [];
       if (explain && r.explanation) tree(r.explanation, 0, lines);
       else if (r.reasons?.length && r.verdict !== 'pass') lines.push(...r.reasons.map((x) => `    ${x}`));
@@ -58,31 +64,42 @@ function csvCell(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csv(rows: Row[]): string {
-  const out = [['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score', 'reasons'].join(',')];
-  for (const { record, result } of rows) {
-    const base = [result.id ?? '', field(record, 'name'), field(record, 'target_level')];
-    if (result.errors) {
-      out.push([...base, '', 'rejected', '', '', result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')].map(csvCell).join(','));
-      continue;
-    }
-    for (const r of result.results ?? []) {
-      out.push([...base, r.level, r.verdict, r.route ?? '', String(r.score), (r.reasons ?? []).join('; ')].map(csvCell).join(','));
-    }
+/** The CSV header, after a BOM (Excel then opens Chinese CSV correctly); lines end in CRLF. */
+export const CSV_HEAD = '\ufeff' + ['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score', 'reasons'].join(',') + '\r\n';
+
+/** One record's CSV lines: one per level, or one "rejected" line. */
+export function csvLines({ name, target, result }: Row): string {
+  const base = [result.id ?? '', name, target];
+  if (result.errors) {
+    return [...base, '', 'rejected', '', '', result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')].map(csvCell).join(',') + '\r\n';
   }
-  return '\ufeff' + out.join('\r\n') + '\r\n'; // BOM + CRLF: Excel opens Chinese CSV correctly
+  let out = '';
+  for (const r of result.results ?? []) {
+    out += [...base, r.level, r.verdict, r.route ?? '', String(r.score), (r.reasons ?? []).join('; ')].map(csvCell).join(',') + '\r\n';
+  }
+  return out;
+}
+
+export function csv(rows: Row[]): string {
+  return CSV_HEAD + rows.map(csvLines).join('');
+}
+
+/** One record as an element of the JSON output: without the explanation tree unless asked for. */
+export function jsonItem(result: RecordResult, withTree: boolean): string {
+  const value = withTree ? result : { ...result, results: result.results?.map(({ explanation: _, ...rest }) => rest) };
+  if (!result.results) delete (value as { results?: unknown }).results;
+  return JSON.stringify(value);
 }
 
 /** A JSON array written as it goes, one record per line: memory stays flat, the output stays valid JSON. */
 export class JsonWriter {
   private first = true;
-  constructor(private io: { out: (s: string) => void }, private withTree: boolean) {
+  constructor(private io: { out: (s: string) => void }) {
     io.out('[');
   }
-  write(result: RecordResult): void {
-    const value = this.withTree ? result : { ...result, results: result.results?.map(({ explanation: _, ...rest }) => rest) };
-    if (!result.results) delete (value as { results?: unknown }).results;
-    this.io.out((this.first ? '\n' : ',\n') + JSON.stringify(value));
+  /** An element already turned into JSON (by jsonItem, possibly in a worker). */
+  write(json: string): void {
+    this.io.out((this.first ? '\n' : ',\n') + json);
     this.first = false;
   }
   end(): void {

@@ -1,13 +1,17 @@
 // Runs a bundle on applicant records. Verdict, route and score come from the bundle's own `verdict`, `route`
-// and `score` logic; with `explain`, every part is evaluated too and recorded as a trace.
+// and `score` logic; with `explain`, every part is evaluated too and recorded as a trace. By default the
+// expressions run on the fast path (plan.ts), which shares their common parts; the reference path compiles
+// each alone, and the differential tests hold the two (and json-logic-js) to the same results.
 import type { Bundle, BundleComponent, BundleLevel, BundleRule, ListMatch } from '../compile/bundle-types.ts';
 import { validateRecord, type RecordIssue } from '../records/index.ts';
 import { compileLogic, truthy, type Compiled } from './jsonlogic.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.ts';
-import { explainLevel, type LevelExplanation } from './explain.ts';
+import { explainLevel, explainRule, reasonsOf, summaryOf, type LevelExplanation } from './explain.ts';
+import { Plan } from './plan.ts';
 
 interface CompiledList {
-  list: string;
+  /** The list's path, split once. */
+  path: string[];
   matches: Compiled;
   take?: Compiled;
 }
@@ -21,7 +25,7 @@ interface CompiledComponent {
   points: Compiled;
   lists: CompiledList[];
 }
-interface CompiledLevel {
+export interface CompiledLevel {
   verdict: Compiled;
   route: Compiled;
   score: Compiled;
@@ -34,40 +38,77 @@ interface CompiledLevel {
   components: CompiledComponent[];
 }
 
-const cache = new WeakMap<Bundle, CompiledLevel[]>();
+/**
+ * `fast`: one shared, memoised closure graph for the whole bundle (plan.ts); `reference`: each expression
+ * compiled alone (compileLogic). A function is any other evaluator of single expressions (the tests and the
+ * benchmarks pass json-logic-js itself), to compare whole results, explanations included; compilations are
+ * cached per bundle and engine, so pass the same function each time.
+ */
+export type Engine = 'fast' | 'reference' | ((logic: unknown) => Compiled);
 
-function compileList(l: ListMatch): CompiledList {
-  return { list: l.list, matches: compileLogic(l.matches), ...(l.take !== undefined ? { take: compileLogic(l.take) } : {}) };
-}
-function compileRule(r: BundleRule): CompiledRule {
-  return {
-    logic: compileLogic(r.logic),
-    figures: r.figures.map((f) => ({ value: compileLogic(f.value), target: compileLogic(f.target) })),
-    lists: r.lists.map(compileList)
-  };
-}
-function compileComponent(c: BundleComponent): CompiledComponent {
-  return { raw: compileLogic(c.raw), points: compileLogic(c.points), lists: c.lists.map(compileList) };
-}
-function compileLevel(l: BundleLevel): CompiledLevel {
-  return {
-    verdict: compileLogic(l.verdict), route: compileLogic(l.route), score: compileLogic(l.score), met: compileLogic(l.performance.met),
-    gates: l.gates.rules.map(compileRule),
-    regular: l.routes.regular?.lines.map(compileRule) ?? [],
-    directRequires: l.routes.direct?.requires.map(compileRule) ?? [],
-    directLines: l.routes.direct?.lines.map(compileRule) ?? [],
-    items: l.performance.items.map(compileRule),
-    components: l.scoring.components.map(compileComponent)
-  };
+export interface CompiledBundle {
+  levels: CompiledLevel[];
+  /** Call before evaluating a record: the fast engine forgets the previous record's memoised values. */
+  begin(record: unknown): void;
 }
 
-export function compiledLevels(bundle: Bundle): CompiledLevel[] {
-  let c = cache.get(bundle);
-  if (!c) {
-    c = bundle.levels.map(compileLevel);
-    cache.set(bundle, c);
+type CompileFn = (logic: unknown) => Compiled;
+
+const caches = new WeakMap<Bundle, Map<Engine, CompiledBundle>>();
+
+/** How a level's expressions are compiled: on the record, and on one list item (`take`, for explanations). */
+interface Compilers {
+  record: CompileFn;
+  item: CompileFn;
+}
+
+function compileList(l: ListMatch, c: Compilers): CompiledList {
+  return { path: l.list.split('.'), matches: c.record(l.matches), ...(l.take !== undefined ? { take: c.item(l.take) } : {}) };
+}
+function compileRule(r: BundleRule, c: Compilers): CompiledRule {
+  return {
+    logic: c.record(r.logic),
+    figures: r.figures.map((f) => ({ value: c.record(f.value), target: c.record(f.target) })),
+    lists: r.lists.map((l) => compileList(l, c))
+  };
+}
+function compileComponent(x: BundleComponent, c: Compilers): CompiledComponent {
+  return { raw: c.record(x.raw), points: c.record(x.points), lists: x.lists.map((l) => compileList(l, c)) };
+}
+function compileLevel(l: BundleLevel, c: Compilers): CompiledLevel {
+  const rule = (r: BundleRule) => compileRule(r, c);
+  return {
+    verdict: c.record(l.verdict), route: c.record(l.route), score: c.record(l.score), met: c.record(l.performance.met),
+    gates: l.gates.rules.map(rule),
+    regular: l.routes.regular?.lines.map(rule) ?? [],
+    directRequires: l.routes.direct?.requires.map(rule) ?? [],
+    directLines: l.routes.direct?.lines.map(rule) ?? [],
+    items: l.performance.items.map(rule),
+    components: l.scoring.components.map((x) => compileComponent(x, c))
+  };
+}
+
+function compileBundleWith(bundle: Bundle, engine: Engine): CompiledBundle {
+  if (engine !== 'fast') {
+    const c = engine === 'reference' ? compileLogic : engine;
+    return { levels: bundle.levels.map((l) => compileLevel(l, { record: c, item: c })), begin: () => {} };
   }
+  // The plan memoises per record: what runs on a list item (`take`) is compiled alone.
+  const plan = new Plan();
+  const c = { record: (x: unknown) => plan.compile(x), item: compileLogic };
+  return { levels: bundle.levels.map((l) => compileLevel(l, c)), begin: (r) => plan.begin(r) };
+}
+
+export function compiledBundle(bundle: Bundle, engine: Engine = 'fast'): CompiledBundle {
+  let byEngine = caches.get(bundle);
+  if (!byEngine) caches.set(bundle, (byEngine = new Map()));
+  let c = byEngine.get(engine);
+  if (!c) byEngine.set(engine, (c = compileBundleWith(bundle, engine)));
   return c;
+}
+
+export function compiledLevels(bundle: Bundle, engine: Engine = 'fast'): CompiledLevel[] {
+  return compiledBundle(bundle, engine).levels;
 }
 
 // ---------- tracing ----------
@@ -84,18 +125,20 @@ function itemKey(item: unknown, index: number): string {
   return `#${index + 1}`;
 }
 
-function listOf(record: unknown, path: string): unknown[] {
+function listOf(record: unknown, path: string[]): unknown[] {
   let cur: unknown = record;
-  for (const seg of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+  for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
   return Array.isArray(cur) ? cur : [];
 }
 
 function traceList(l: CompiledList, record: unknown): ListTrace {
   const found = l.matches(record);
-  const all = listOf(record, l.list);
-  const items = (Array.isArray(found) ? found : []).map((item) => {
+  if (!Array.isArray(found) || found.length === 0) return { items: [] };
+  const all = listOf(record, l.path);
+  const take = l.take;
+  const items = found.map((item) => {
     const index = all.indexOf(item);
-    return { index, key: itemKey(item, index), ...(l.take ? { value: l.take(item) } : {}) };
+    return take ? { index, key: itemKey(item, index), value: take(item) } : { index, key: itemKey(item, index) };
   });
   return { items };
 }
@@ -103,11 +146,16 @@ function traceList(l: CompiledList, record: unknown): ListTrace {
 /** `summary` leaves out which list items were counted: enough for reasons, and several times cheaper. */
 export type Detail = 'full' | 'summary';
 
+const NO_LISTS: ListTrace[] = [];
+
 function traceRule(r: CompiledRule, record: unknown, detail: Detail): RuleTrace {
+  const held = truthy(r.logic(record));
+  const figures: RuleTrace['figures'] = new Array(r.figures.length);
+  for (let i = 0; i < figures.length; i++) figures[i] = { value: r.figures[i].value(record), target: r.figures[i].target(record) };
   return {
-    held: truthy(r.logic(record)),
-    figures: r.figures.map((f) => ({ value: f.value(record), target: f.target(record) })),
-    lists: detail === 'full' ? r.lists.map((l) => traceList(l, record)) : []
+    held,
+    figures,
+    lists: detail === 'full' && r.lists.length ? r.lists.map((l) => traceList(l, record)) : NO_LISTS
   };
 }
 
@@ -134,6 +182,20 @@ export function traceLevel(c: CompiledLevel, record: unknown, detail: Detail = '
   };
 }
 
+/** Verdict, route, score, summary and reasons: the rules are traced only where the reasons quote them. */
+function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelResult {
+  const t = {
+    verdict: c.verdict(record) as LevelTrace['verdict'], route: c.route(record) as LevelTrace['route'],
+    score: Number(c.score(record)), met: Number(c.met(record))
+  };
+  const reasons = reasonsOf(l, {
+    ...t,
+    gates: () => l.gates.rules.map((r, i) => ({ label: r.label, held: truthy(c.gates[i].logic(record)), ...(r.reason ? { reason: r.reason } : {}) })),
+    items: () => c.items.map((r, i) => explainRule(l, 'items', i, traceRule(r, record, 'summary')))
+  });
+  return { level: l.name, verdict: t.verdict, route: t.route, score: t.score, summary: summaryOf(l, t), reasons };
+}
+
 // ---------- the public API ----------
 
 export interface LevelVerdict {
@@ -153,10 +215,15 @@ export interface RecordResult {
 }
 
 export interface EvaluateOptions {
-  /** false: verdict, route and score only; 'summary': also reasons and figures; true (default): everything. */
-  explain?: boolean | 'summary';
+  /**
+   * false: verdict, route and score only; 'reasons': also the summary line and the reasons (what a table or
+   * CSV prints); 'summary': also every rule with its figures; true (default): also the list items counted.
+   */
+  explain?: boolean | 'reasons' | 'summary';
   /** Only these levels (by name); all when absent. */
   levels?: string[];
+  /** Which evaluator runs the bundle (default fast); the differential tests run both. */
+  engine?: Engine;
 }
 
 const issue = (i: RecordIssue) => ({ path: i.path, message: i.message });
@@ -165,7 +232,9 @@ const issue = (i: RecordIssue) => ({ path: i.path, message: i.message });
 export function evaluateRecord(bundle: Bundle, record: unknown, options: EvaluateOptions = {}): RecordResult {
   const check = validateRecord(record, bundle.meta.referenceDate);
   if (!check.ok) return { id: check.id, errors: check.errors.map(issue) };
-  const levels = compiledLevels(bundle);
+  const compiled = compiledBundle(bundle, options.engine);
+  compiled.begin(record);
+  const levels = compiled.levels;
   const results: LevelResult[] = [];
   bundle.levels.forEach((l, i) => {
     if (options.levels && !options.levels.includes(l.name)) return;
@@ -174,10 +243,19 @@ export function evaluateRecord(bundle: Bundle, record: unknown, options: Evaluat
       results.push({ level: l.name, verdict: c.verdict(record) as LevelVerdict['verdict'], route: c.route(record) as LevelVerdict['route'], score: Number(c.score(record)) });
       return;
     }
+    if (options.explain === 'reasons') {
+      results.push(reasonsLevel(l, c, record));
+      return;
+    }
     const trace = traceLevel(c, record, options.explain === 'summary' ? 'summary' : 'full');
     results.push(explainLevel(l, trace, record));
   });
   return { id: check.id, ...(check.warnings.length ? { warnings: check.warnings.map(issue) } : {}), results };
+}
+
+/** The message for a record whose id an earlier record of the batch (number `first`, from 0) already had. */
+export function repeatedId(id: string, first: number): string {
+  return `id 重复：“${id}”已在第 ${first + 1} 条记录中出现`;
 }
 
 /** Evaluates a batch one record at a time (streaming), rejecting a repeated id after its first record. */
@@ -191,7 +269,7 @@ export class Batch {
     const result = evaluateRecord(bundle, record, options);
     if (result.id !== null && !result.errors) {
       const first = this.ids.get(result.id);
-      if (first !== undefined) return { id: result.id, errors: [{ path: 'id', message: `id 重复：“${result.id}”已在第 ${first + 1} 条记录中出现` }] };
+      if (first !== undefined) return { id: result.id, errors: [{ path: 'id', message: repeatedId(result.id, first) }] };
       this.ids.set(result.id, index);
     }
     return result;

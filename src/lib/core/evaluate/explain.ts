@@ -1,5 +1,7 @@
 // Explanation is interpretation: a pure function from the bundle's level and the evaluator's trace to what a
-// committee member reads. Every node carries the DSL source line it came from.
+// committee member reads. Every node carries the DSL source line it came from. What does not depend on the
+// applicant (source positions, titles) is prepared once per level; objects are built with their keys in one
+// fixed order, so JSON output stays byte-identical whatever path built them.
 import type { BundleComponent, BundleLevel, BundleRule, Src } from '../compile/bundle-types.ts';
 import { figureText, formatNumber, formatValue } from './format.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.ts';
@@ -71,115 +73,185 @@ const ROUTE = { regular: '常规路线', direct: '直接申报' };
 
 type ItemOut = { list: string; index: number; key: string; value?: unknown; text: string };
 
-function items(lists: BundleRule['lists'], traces: ListTrace[]): ItemOut[] {
-  return lists.flatMap((l, i) =>
-    (traces[i]?.items ?? []).map((it) => ({
-      list: l.list, ...it,
-      text: `${it.key}${it.value !== undefined ? `：${formatValue(it.value, { kind: 'number', unit: l.unit })}` : ''}`
-    }))
-  );
+/** A node's source line: `{ file, line }` parsed from a Where, or nothing when it does not parse. */
+interface Pos {
+  has: boolean;
+  file?: string;
+  line?: number;
 }
 
-function ruleOut(r: BundleRule, t: RuleTrace): RuleOut {
-  const figures = r.figures.map((f, i) => {
-    const ft = t.figures[i];
-    return { label: f.label, value: ft.value, op: f.op, target: ft.target, text: figureText(f, ft.value, ft.target), at: where(f.src) };
-  });
-  const its = items(r.lists, t.lists);
-  return {
-    ...(r.id ? { id: r.id } : {}), label: r.label, held: t.held, ...(r.reason ? { reason: r.reason } : {}), figures,
-    ...(its.length ? { items: its } : {}), at: where(r.src)
-  };
-}
-
-function componentOut(c: BundleComponent, t: ComponentTrace): ComponentOut {
-  return { id: c.id, label: c.label, points: t.points, raw: t.raw, cap: c.cap, items: items(c.lists, t.lists), at: where(c.src) };
-}
-
-const at = (s: Src | Where) => {
-  if (typeof s !== 'string') return { file: s.file, line: s.line };
+const at = (s: Src | Where): Pos => {
+  if (typeof s !== 'string') return { has: true, file: s.file, line: s.line };
   const m = /^(.*):(\d+):\d+$/.exec(s);
-  return m ? { file: m[1], line: Number(m[2]) } : {};
+  return m ? { has: true, file: m[1], line: Number(m[2]) } : { has: false };
 };
 const mark = (held: boolean): 'pass' | 'fail' => (held ? 'pass' : 'fail');
 
-function ruleNode(r: RuleOut, showReason: boolean): ExplanationNode {
-  const children: ExplanationNode[] = r.figures.map((f) => ({ label: f.text, status: 'info' as const, ...at(f.at) }));
-  if (r.items?.length) {
-    children.push({ label: `计入：${r.items.map((i) => i.text).join('、')}`, status: 'info', ...at(r.at) });
+/**
+ * An explanation node with the keys in the order label, status, text, file, line, children. Leaves (rules,
+ * figures, components) leave out an empty `children`; the sections of a level always have it.
+ */
+function node(label: string, status: ExplanationNode['status'], text: string | undefined, pos: Pos, children?: ExplanationNode[]): ExplanationNode {
+  const n: ExplanationNode = text === undefined ? { label, status } : { label, status, text };
+  if (pos.has) {
+    n.file = pos.file;
+    n.line = pos.line;
   }
-  return {
-    label: `${r.id ? `${r.id} ` : ''}${r.label}`,
-    status: mark(r.held),
-    ...(showReason && !r.held && r.reason ? { text: r.reason } : {}),
-    ...at(r.at),
-    ...(children.length ? { children } : {})
-  };
+  if (children !== undefined && children.length) n.children = children;
+  return n;
 }
 
-function componentNode(c: ComponentOut): ExplanationNode {
+function section(label: string, status: ExplanationNode['status'], pos: Pos, children: ExplanationNode[]): ExplanationNode {
+  const n = node(label, status, undefined, pos);
+  n.children = children;
+  return n;
+}
+
+interface PreparedRule {
+  r: BundleRule;
+  at: Where;
+  pos: Pos;
+  title: string;
+  figureAt: Where[];
+  figurePos: Pos[];
+}
+interface PreparedComponent {
+  c: BundleComponent;
+  at: Where;
+  pos: Pos;
+  title: string;
+}
+interface PreparedLevel {
+  gates: PreparedRule[];
+  regular: PreparedRule[];
+  directReq: PreparedRule[];
+  directLines: PreparedRule[];
+  items: PreparedRule[];
+  components: PreparedComponent[];
+  pos: { level: Pos; gates: Pos; routes: Pos; regular: Pos | null; direct: Pos | null; performance: Pos; scoring: Pos };
+}
+
+function prepareRule(r: BundleRule): PreparedRule {
+  const w = where(r.src);
+  const figureAt = r.figures.map((f) => where(f.src));
+  return { r, at: w, pos: at(w), title: `${r.id ? `${r.id} ` : ''}${r.label}`, figureAt, figurePos: figureAt.map(at) };
+}
+
+const prepared = new WeakMap<BundleLevel, PreparedLevel>();
+
+function prepare(l: BundleLevel): PreparedLevel {
+  let p = prepared.get(l);
+  if (p) return p;
+  p = {
+    gates: l.gates.rules.map(prepareRule),
+    regular: l.routes.regular?.lines.map(prepareRule) ?? [],
+    directReq: l.routes.direct?.requires.map(prepareRule) ?? [],
+    directLines: l.routes.direct?.lines.map(prepareRule) ?? [],
+    items: l.performance.items.map(prepareRule),
+    components: l.scoring.components.map((c) => {
+      const w = where(c.src);
+      return { c, at: w, pos: at(w), title: `${c.id} ${c.label}` };
+    }),
+    pos: {
+      level: at(l.src), gates: at(l.gates.src), routes: at(l.routes.regular?.src ?? l.gates.src),
+      regular: l.routes.regular ? at(l.routes.regular.src) : null, direct: l.routes.direct ? at(l.routes.direct.src) : null,
+      performance: at(l.performance.src), scoring: at(l.scoring.src)
+    }
+  };
+  prepared.set(l, p);
+  return p;
+}
+
+function items(lists: BundleRule['lists'], traces: ListTrace[]): ItemOut[] {
+  const out: ItemOut[] = [];
+  for (let i = 0; i < lists.length; i++) {
+    const l = lists[i];
+    const found = traces[i]?.items;
+    if (!found) continue;
+    for (const it of found) {
+      const o: ItemOut = { list: l.list, index: it.index, key: it.key } as ItemOut;
+      if ('value' in it) o.value = it.value;
+      o.text = `${it.key}${it.value !== undefined ? `：${formatValue(it.value, { kind: 'number', unit: l.unit })}` : ''}`;
+      out.push(o);
+    }
+  }
+  return out;
+}
+
+function ruleOut(p: PreparedRule, t: RuleTrace): RuleOut {
+  const r = p.r;
+  const figures: FigureOut[] = new Array(r.figures.length);
+  for (let i = 0; i < figures.length; i++) {
+    const f = r.figures[i];
+    const ft = t.figures[i];
+    figures[i] = { label: f.label, value: ft.value, op: f.op, target: ft.target, text: figureText(f, ft.value, ft.target), at: p.figureAt[i] };
+  }
+  const its = r.lists.length ? items(r.lists, t.lists) : [];
+  const out: RuleOut = r.id ? { id: r.id, label: r.label, held: t.held } as RuleOut : { label: r.label, held: t.held } as RuleOut;
+  if (r.reason) out.reason = r.reason;
+  out.figures = figures;
+  if (its.length) out.items = its;
+  out.at = p.at;
+  return out;
+}
+
+function componentOut(p: PreparedComponent, t: ComponentTrace): ComponentOut {
+  const c = p.c;
+  return { id: c.id, label: c.label, points: t.points, raw: t.raw, cap: c.cap, items: items(c.lists, t.lists), at: p.at };
+}
+
+function ruleNode(p: PreparedRule, r: RuleOut, showReason: boolean): ExplanationNode {
+  const children: ExplanationNode[] = r.figures.map((f, i) => node(f.text, 'info', undefined, p.figurePos[i]));
+  if (r.items?.length) children.push(node(`计入：${r.items.map((i) => i.text).join('、')}`, 'info', undefined, p.pos));
+  return node(p.title, mark(r.held), showReason && !r.held && r.reason ? r.reason : undefined, p.pos, children);
+}
+
+function componentNode(p: PreparedComponent, c: ComponentOut): ExplanationNode {
   const capped = c.cap !== null && c.raw > c.cap;
   const text = `${formatNumber(c.points)}分${capped ? `（计算值 ${formatNumber(c.raw)}分，上限 ${c.cap}分）` : c.cap !== null ? `（上限 ${c.cap}分）` : ''}`;
-  const children = c.items.map((i) => ({ label: i.text, status: 'info' as const, ...at(c.at) }));
-  return { label: `${c.id} ${c.label}`, status: 'info', text, ...at(c.at), ...(children.length ? { children } : {}) };
+  return node(p.title, 'info', text, p.pos, c.items.map((i) => node(i.text, 'info', undefined, p.pos)));
 }
 
+const some = (rs: RuleOut[]) => {
+  for (const r of rs) if (r.held) return true;
+  return false;
+};
+
 export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): LevelExplanation {
-  const gates = l.gates.rules.map((r, i) => ruleOut(r, t.gates[i]));
-  const regularLines = l.routes.regular?.lines.map((r, i) => ruleOut(r, t.regular[i])) ?? [];
-  const directReq = l.routes.direct?.requires.map((r, i) => ruleOut(r, t.directRequires[i])) ?? [];
-  const directLines = l.routes.direct?.lines.map((r, i) => ruleOut(r, t.directLines[i])) ?? [];
-  const perfItems = l.performance.items.map((r, i) => ruleOut(r, t.items[i]));
-  const components = l.scoring.components.map((c, i) => componentOut(c, t.components[i]));
-  const regularHeld = regularLines.some((r) => r.held);
-  const directHeld = !!l.routes.direct && directReq.every((r) => r.held) && directLines.some((r) => r.held);
+  const p = prepare(l);
+  const gates = p.gates.map((r, i) => ruleOut(r, t.gates[i]));
+  const regularLines = p.regular.map((r, i) => ruleOut(r, t.regular[i]));
+  const directReq = p.directReq.map((r, i) => ruleOut(r, t.directRequires[i]));
+  const directLines = p.directLines.map((r, i) => ruleOut(r, t.directLines[i]));
+  const perfItems = p.items.map((r, i) => ruleOut(r, t.items[i]));
+  const components = p.components.map((c, i) => componentOut(c, t.components[i]));
+  const regularHeld = some(regularLines);
+  const directLinesHeld = some(directLines);
+  const directHeld = !!l.routes.direct && directReq.every((r) => r.held) && directLinesHeld;
   const perfHeld = t.met >= l.performance.need;
   const scoreHeld = t.score >= l.scoring.minimum;
-
-  const reasons: string[] = [];
-  if (t.verdict === 'ineligible') {
-    for (const g of gates.filter((g) => !g.held)) reasons.push(`${g.label}：${g.reason ?? '不满足'}`);
-  } else if (t.verdict === 'fail') {
-    if (!t.route) reasons.push(l.routes.direct ? `${l.routes.regular?.label ?? '常规路线'}与${l.routes.direct.label}均不满足` : `${l.routes.regular?.label ?? '常规路线'}不满足`);
-    if (!perfHeld) {
-      reasons.push(`业绩条件满足 ${t.met} 项，要求至少 ${l.performance.need} 项`);
-      for (const it of perfItems.filter((i) => !i.held)) reasons.push(...it.figures.map((f) => f.text));
-    }
-    if (!scoreHeld) reasons.push(`业绩量化积分 ${formatNumber(t.score)}分，要求 >= ${l.scoring.minimum}分`);
-  }
-  const summary = `${l.name}：${VERDICT[t.verdict]}${t.route ? `（${ROUTE[t.route]}）` : ''}，积分 ${formatNumber(t.score)}分`;
+  const reasons = reasonsOf(l, { verdict: t.verdict, route: t.route, score: t.score, met: t.met, gates: () => gates, items: () => perfItems });
+  const summary = summaryOf(l, t);
 
   const routeChildren: ExplanationNode[] = [];
   if (l.routes.regular) {
-    routeChildren.push({
-      label: `${l.routes.regular.label}（任一）`, status: mark(regularHeld), ...at(l.routes.regular.src),
-      children: regularLines.map((r) => ruleNode(r, false))
-    });
+    routeChildren.push(section(`${l.routes.regular.label}（任一）`, mark(regularHeld), p.pos.regular!,
+      regularLines.map((r, i) => ruleNode(p.regular[i], r, false))));
   }
   if (l.routes.direct) {
-    routeChildren.push({
-      label: `${l.routes.direct.label}（免除学历资历条件）`, status: mark(directHeld), ...at(l.routes.direct.src),
-      children: [...directReq.map((r) => ruleNode(r, false)), { label: '以下任一', status: mark(directLines.some((r) => r.held)), ...at(l.routes.direct.src), children: directLines.map((r) => ruleNode(r, false)) }]
-    });
+    routeChildren.push(section(`${l.routes.direct.label}（免除学历资历条件）`, mark(directHeld), p.pos.direct!, [
+      ...directReq.map((r, i) => ruleNode(p.directReq[i], r, false)),
+      section('以下任一', mark(directLinesHeld), p.pos.direct!, directLines.map((r, i) => ruleNode(p.directLines[i], r, false)))
+    ]));
   }
-  const explanation: ExplanationNode = {
-    label: summary, status: t.verdict === 'pass' ? 'pass' : 'fail', ...at(l.src),
-    children: [
-      { label: l.gates.label, status: mark(gates.every((g) => g.held)), ...at(l.gates.src), children: gates.map((g) => ruleNode(g, true)) },
-      {
-        label: `申报路线：${t.route ? ROUTE[t.route] : '无'}`, status: mark(t.route !== null),
-        ...at(l.routes.regular?.src ?? l.gates.src), children: routeChildren
-      },
-      {
-        label: `${l.performance.label}：满足 ${t.met} 项，要求至少 ${l.performance.need} 项（共 ${perfItems.length} 项）`, status: mark(perfHeld),
-        ...at(l.performance.src), children: perfItems.map((r) => ruleNode(r, false))
-      },
-      {
-        label: `${l.scoring.label}：${formatNumber(t.score)}分，最低 ${l.scoring.minimum}分`, status: mark(scoreHeld),
-        ...at(l.scoring.src), children: components.map(componentNode)
-      }
-    ]
-  };
+  const explanation = section(summary, t.verdict === 'pass' ? 'pass' : 'fail', p.pos.level, [
+    section(l.gates.label, mark(gates.every((g) => g.held)), p.pos.gates, gates.map((g, i) => ruleNode(p.gates[i], g, true))),
+    section(`申报路线：${t.route ? ROUTE[t.route] : '无'}`, mark(t.route !== null), p.pos.routes, routeChildren),
+    section(`${l.performance.label}：满足 ${t.met} 项，要求至少 ${l.performance.need} 项（共 ${perfItems.length} 项）`, mark(perfHeld),
+      p.pos.performance, perfItems.map((r, i) => ruleNode(p.items[i], r, false))),
+    section(`${l.scoring.label}：${formatNumber(t.score)}分，最低 ${l.scoring.minimum}分`, mark(scoreHeld), p.pos.scoring,
+      components.map((c, i) => componentNode(p.components[i], c)))
+  ]);
   return {
     level: l.name, verdict: t.verdict, route: t.route, score: t.score, summary, reasons, gates,
     routes: {
@@ -190,4 +262,41 @@ export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): 
     scoring: { label: l.scoring.label, total: t.score, minimum: l.scoring.minimum, held: scoreHeld, components },
     explanation
   };
+}
+
+export function summaryOf(l: BundleLevel, t: Pick<LevelTrace, 'verdict' | 'route' | 'score'>): string {
+  return `${l.name}：${VERDICT[t.verdict]}${t.route ? `（${ROUTE[t.route]}）` : ''}，积分 ${formatNumber(t.score)}分`;
+}
+
+/** What the reasons read of a level's outcome; the parts are asked for only when the reasons need them. */
+export interface ReasonsInput {
+  verdict: LevelTrace['verdict'];
+  route: LevelTrace['route'];
+  score: number;
+  met: number;
+  /** The gates (ineligible only). */
+  gates: () => Pick<RuleOut, 'label' | 'held' | 'reason'>[];
+  /** The performance items (fail with too few items only). */
+  items: () => Pick<RuleOut, 'held' | 'figures'>[];
+}
+
+/** Why a level is not passed: the failed gates, or the route, the items and the score that fall short. */
+export function reasonsOf(l: BundleLevel, t: ReasonsInput): string[] {
+  const reasons: string[] = [];
+  if (t.verdict === 'ineligible') {
+    for (const g of t.gates()) if (!g.held) reasons.push(`${g.label}：${g.reason ?? '不满足'}`);
+  } else if (t.verdict === 'fail') {
+    if (!t.route) reasons.push(l.routes.direct ? `${l.routes.regular?.label ?? '常规路线'}与${l.routes.direct.label}均不满足` : `${l.routes.regular?.label ?? '常规路线'}不满足`);
+    if (t.met < l.performance.need) {
+      reasons.push(`业绩条件满足 ${t.met} 项，要求至少 ${l.performance.need} 项`);
+      for (const it of t.items()) if (!it.held) for (const f of it.figures) reasons.push(f.text);
+    }
+    if (t.score < l.scoring.minimum) reasons.push(`业绩量化积分 ${formatNumber(t.score)}分，要求 >= ${l.scoring.minimum}分`);
+  }
+  return reasons;
+}
+
+/** One performance item explained alone: the reasons-only path quotes the figures of the items that failed. */
+export function explainRule(l: BundleLevel, section: 'items', index: number, t: RuleTrace): RuleOut {
+  return ruleOut(prepare(l)[section][index], t);
 }

@@ -187,7 +187,15 @@ function reduceGetter(path: any, notFound: any): Fn | null {
 /** jsonLogic.apply for a value that came out of the data (used by `missing` / `missing_some`). */
 function applyDynamic(value: any, data: any): any {
   if (typeof value !== 'object' || value === null) return value;
-  return compile(value, true, ANY).f(data);
+  const saved = activeHooks, savedDepth = scopedDepth; // logic from the data is never offered to a hook
+  activeHooks = null;
+  scopedDepth = 0;
+  try {
+    return compile(value, true, ANY).f(data);
+  } finally {
+    activeHooks = saved;
+    scopedDepth = savedDepth;
+  }
 }
 
 /** jsonLogic.apply({"var": key}, data) */
@@ -392,6 +400,15 @@ function allK(nodes: Node[]): boolean {
  * Positions whose value is only inspected (conditions, comparison operands...) pass esc = false.
  */
 function compile(rule: any, esc: boolean, sc: Scope): Node {
+  if (activeHooks !== null && scopedDepth === 0) {
+    const hooked = activeHooks.root(rule, esc);
+    if (hooked) return hooked;
+  }
+  return compileHere(rule, esc, sc);
+}
+
+/** `compile` without the hook for this node (its children still go through it). */
+function compileHere(rule: any, esc: boolean, sc: Scope): Node {
   if (isArray(rule)) return compileArray(rule, esc, sc);
   if (!isLogic(rule)) return K(rule); // primitives and non-logic objects: returned as is, by reference
   const op = Object.keys(rule)[0];
@@ -578,7 +595,7 @@ function compileAndOr(values: any[], esc: boolean, isAnd: boolean, sc: Scope): N
 function compileScoped(op: string, values: any[], esc: boolean, sc: Scope): Node {
   // What the scoped logic returns reaches the result for map and reduce (and feeds the next reduce step).
   const A = compile(values[0], op === 'filter' || op === 'map' || op === 'reduce' ? esc : false, sc);
-  const L = compile(values[1], op === 'map' ? esc : op === 'reduce', op === 'reduce' ? REDUCE : ANY);
+  const L = inScope(() => compile(values[1], op === 'map' ? esc : op === 'reduce', op === 'reduce' ? REDUCE : ANY));
   const fa = A.f;
   const fl = L.f;
   const pred: Fn = L.bool ? fl : (x) => truthy(fl(x));
@@ -1000,6 +1017,75 @@ function compileMissingSome(A: Node, values: any[]): Node | null {
     if (m - missing.length >= need) return [];
     return missing;
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compile hooks (for evaluate/plan.ts: shared subexpressions and recognised fold shapes)
+
+/** A compiled node as the compiler sees it: `k` constant with value `v`; `leak` may return its data; `bool` always boolean. */
+export interface CompiledNode {
+  f: Compiled;
+  k: boolean;
+  v: unknown;
+  leak: boolean;
+  bool: boolean;
+}
+
+export interface CompileHooks {
+  /**
+   * Called before compiling any node whose data is the root data (the record): everything outside the logic
+   * argument of filter/map/reduce/all/none/some. Return a node to use instead, or null for the standard one.
+   */
+  root(rule: Logic, esc: boolean): CompiledNode | null;
+}
+
+let activeHooks: CompileHooks | null = null;
+/** How many scoped-logic arguments the compiler is inside: hooks only see the root scope (depth 0). */
+let scopedDepth = 0;
+
+function inScope<T>(f: () => T): T {
+  scopedDepth++;
+  try {
+    return f();
+  } finally {
+    scopedDepth--;
+  }
+}
+
+/** Compile a rule with hooks (validated like compileLogic); a nested call restores the hooks it found. */
+export function compileWithHooks(rule: Logic, hooks: CompileHooks, esc = true): CompiledNode {
+  validate(rule);
+  const saved = activeHooks, savedDepth = scopedDepth;
+  activeHooks = hooks;
+  scopedDepth = 0;
+  try {
+    return compile(rule, esc, ANY);
+  } finally {
+    activeHooks = saved;
+    scopedDepth = savedDepth;
+  }
+}
+
+/** For a hook: this root-scope node compiled the standard way, its children still offered to the hook. */
+export function compileStandard(rule: Logic, esc: boolean): CompiledNode {
+  return compileHere(rule, esc, ANY);
+}
+
+/** For a hook: another root-scope node (offered to the hook like any other). */
+export function compileRootChild(rule: Logic, esc: boolean): CompiledNode {
+  return compile(rule, esc, ANY);
+}
+
+/**
+ * For a hook: logic that runs on a reduce-like scope object (own `current` and `accumulator`), as the logic
+ * argument of a reduce is compiled. The hook does not see it.
+ */
+export function compileReduceStep(rule: Logic, esc = true): CompiledNode {
+  return inScope(() => compile(rule, esc, REDUCE));
+}
+
+export function compiledNode(f: Compiled, leak = false, bool = false): CompiledNode {
+  return N(f, leak, bool);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

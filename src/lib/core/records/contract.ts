@@ -59,31 +59,122 @@ function hoursIssues(record: Obj): RecordIssue[] {
   return issues;
 }
 
-/** Walks the record along the field tree so that every date field is found, however deep. */
-function dateIssues(value: unknown, field: FieldInfo, path: string, referenceDate: string, out: RecordIssue[]) {
-  const { type } = field;
-  if (type.kind === 'date' && typeof value === 'string' && dateShape.test(value)) {
-    if (!isCalendarDate(value)) {
-      out.push({ path, severity: 'error', message: `${field.label}：${value} 不是有效的日历日期` });
-    } else if (value > referenceDate) {
-      out.push({
-        path,
-        severity: 'warning',
-        message: `${field.label} ${value}：日期晚于基准日 ${referenceDate}，不计入任何条件`
-      });
-    }
-  } else if (type.kind === 'array' && Array.isArray(value)) {
-    value.forEach((item, i) => dateIssues(item, type.item, `${path}[${i}]`, referenceDate, out));
-  } else if (type.kind === 'object' && isObj(value)) {
-    for (const [name, child] of Object.entries(type.fields)) {
-      if (Object.hasOwn(value, name)) dateIssues(value[name], child, path ? `${path}.${name}` : name, referenceDate, out);
-    }
+// ---------- dates ----------
+
+/** DATE_PATTERN (^\d{4}-\d{2}-\d{2}$, JS `\d` being 0-9) without a regular expression. */
+function dateShaped(s: string): boolean {
+  if (s.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
   }
+  return true;
+}
+
+const digits = (s: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+
+/** isCalendarDate for a string that is date-shaped. */
+function calendarDay(s: string): boolean {
+  const y = digits(s, 0, 4), m = digits(s, 5, 7), d = digits(s, 8, 10);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+/** Where the walk is: object keys and array indexes, turned into a path string only when there is an issue. */
+type Trail = (string | number)[];
+
+function render(trail: Trail): string {
+  let path = '';
+  for (const step of trail) path = typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step;
+  return path;
+}
+
+type Walk = (value: unknown, referenceDate: string, trail: Trail, out: RecordIssue[]) => void;
+
+/**
+ * Every date field is found, however deep, by walking the record along the field tree; the walk is compiled
+ * once and skips subtrees without dates. A bad calendar date is an error, a date after 基准日 a warning.
+ */
+function dateWalk(field: FieldInfo): Walk | null {
+  const { type } = field;
+  if (type.kind === 'date') {
+    return (v, ref, trail, out) => {
+      if (typeof v !== 'string' || !dateShaped(v)) return;
+      if (!calendarDay(v)) out.push({ path: render(trail), severity: 'error', message: `${field.label}：${v} 不是有效的日历日期` });
+      else if (v > ref) {
+        out.push({ path: render(trail), severity: 'warning', message: `${field.label} ${v}：日期晚于基准日 ${ref}，不计入任何条件` });
+      }
+    };
+  }
+  if (type.kind === 'array') {
+    const item = dateWalk(type.item);
+    if (!item) return null;
+    return (v, ref, trail, out) => {
+      if (!Array.isArray(v)) return;
+      for (let i = 0; i < v.length; i++) {
+        trail.push(i);
+        item(v[i], ref, trail, out);
+        trail.pop();
+      }
+    };
+  }
+  if (type.kind === 'object') {
+    const children: [string, Walk][] = [];
+    for (const [name, child] of Object.entries(type.fields)) {
+      const walk = dateWalk(child);
+      if (walk) children.push([name, walk]);
+    }
+    if (!children.length) return null;
+    return (v, ref, trail, out) => {
+      if (!isObj(v)) return;
+      for (const [name, walk] of children) {
+        if (!Object.hasOwn(v, name)) continue;
+        trail.push(name);
+        walk(v[name], ref, trail, out);
+        trail.pop();
+      }
+    };
+  }
+  return null;
+}
+
+const walkDates: Walk = dateWalk(recordFields) ?? (() => {});
+
+/** Whether `key` repeats within `items` (the condition under which duplicates() reports). */
+function repeats(items: unknown[], key: string): boolean {
+  if (items.length < 2) return false;
+  const seen = new Set<unknown>();
+  for (const item of items) {
+    const value = isObj(item) ? item[key] : undefined;
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    if (seen.has(value)) return true;
+    seen.add(value);
+  }
+  return false;
+}
+
+/** The uniqueness and hours rules, without building a message: most records break neither. */
+function mayBreakRules(record: Obj): boolean {
+  if (repeats(listAt(record.achievements, 'contracts'), 'registration_no')) return true;
+  if (repeats(listAt(record, 'annual_assessments'), 'year')) return true;
+  const ce = listAt(record, 'continuing_education');
+  if (repeats(ce, 'year')) return true;
+  for (const entry of ce) {
+    if (!isObj(entry)) continue;
+    const { total_hours: total, professional_hours: professional } = entry;
+    if (typeof total === 'number' && typeof professional === 'number' && professional > total) return true;
+  }
+  return false;
 }
 
 export function contractIssues(record: unknown, referenceDate: string): RecordIssue[] {
   if (!isObj(record)) return [];
-  const dates: RecordIssue[] = [];
-  dateIssues(record, recordFields, '', referenceDate, dates);
-  return [...uniquenessIssues(record), ...hoursIssues(record), ...dates];
+  const issues = mayBreakRules(record) ? [...uniquenessIssues(record), ...hoursIssues(record)] : [];
+  walkDates(record, referenceDate, [], issues);
+  return issues;
 }

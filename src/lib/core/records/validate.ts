@@ -25,6 +25,11 @@ export const DEFAULT_REFERENCE_DATE = '2026-09-30';
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateFormats: false });
 for (const keyword of annotationKeywords) ajv.addKeyword({ keyword });
 const schemaValidator = ajv.compile(recordSchema);
+// The same schema, stopping at the first error and quoting nothing: the cheap yes/no for the common valid
+// record. Only a record it rejects is validated again to collect every error with its wording.
+const quick = new Ajv2020({ allErrors: false, verbose: false, strict: true, allowUnionTypes: true, validateFormats: false });
+for (const keyword of annotationKeywords) quick.addKeyword({ keyword });
+const quickValidator = quick.compile(recordSchema);
 
 function idOf(record: unknown): string | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
@@ -34,7 +39,7 @@ function idOf(record: unknown): string | null {
 
 export function validateRecord(record: unknown, referenceDate: string = DEFAULT_REFERENCE_DATE): RecordCheck {
   try {
-    const issues = schemaValidator(record) ? [] : ajvErrorsToIssues(schemaValidator.errors ?? []);
+    const issues = quickValidator(record) || schemaValidator(record) ? [] : ajvErrorsToIssues(schemaValidator.errors ?? []);
     issues.push(...contractIssues(record, referenceDate));
     const errors = issues.filter((i) => i.severity === 'error');
     const warnings = issues.filter((i) => i.severity === 'warning');

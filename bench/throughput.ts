@@ -1,0 +1,65 @@
+// One evaluation path's throughput, measured in a process of its own: `tsx bench/throughput.ts <case>` prints
+// applicants per second. A fresh process per measurement keeps the JIT's view of one path from being shaped
+// by another (running json-logic-js through the evaluator first makes its call sites polymorphic); run.ts
+// runs every case once per round and compares within the round, since the machine's speed drifts.
+import jsonLogic from 'json-logic-js';
+import { compile, evaluateRecord, type Bundle, type EvaluateOptions } from '../src/lib/core/index.ts';
+import { readStandardDir } from '../src/lib/core/node.ts';
+import { compiledBundle, type Engine } from '../src/lib/core/evaluate/evaluate.ts';
+import { evaluate2026, type ApplicantRecord } from './handwritten-2026.ts';
+import { generateApplicants } from './generate.ts';
+
+const N = Number(process.env.BENCH_N ?? 10_000);
+const PASSES = 3;
+
+const bundle = compile(readStandardDir('standards/2026')).bundle!;
+const triple = (l: Bundle['levels'][number]) => [l.verdict, l.route, l.score];
+const jsonLogicEngine: Engine = (logic) => (data) => jsonLogic.apply(logic as never, data as never);
+
+function vrs(engine: Engine): (r: unknown) => void {
+  const c = compiledBundle(bundle, engine);
+  return (r) => {
+    c.begin(r);
+    for (const l of c.levels) {
+      l.verdict(r);
+      l.route(r);
+      l.score(r);
+    }
+  };
+}
+
+const evaluate = (explain: EvaluateOptions['explain'], engine: Engine = 'fast') => (r: unknown) => void evaluateRecord(bundle, r, { explain, engine });
+
+/** Each case: what runs per applicant, and on how many applicants (the slow paths on fewer). */
+export const CASES: Record<string, { n: number; run: () => (r: unknown) => void }> = {
+  handwritten: { n: N, run: () => (r) => void evaluate2026(r as ApplicantRecord) },
+  'json-logic-js': { n: 1000, run: () => (r) => bundle.levels.forEach((l) => triple(l).forEach((x) => jsonLogic.apply(x as never, r as never))) },
+  'json-logic-js reasons': { n: 200, run: () => evaluate('reasons', jsonLogicEngine) },
+  'json-logic-js summary': { n: 200, run: () => evaluate('summary', jsonLogicEngine) },
+  'json-logic-js full': { n: 200, run: () => evaluate(true, jsonLogicEngine) },
+  'reference vrs': { n: N, run: () => vrs('reference') },
+  'reference full': { n: 1000, run: () => evaluate(true, 'reference') },
+  'fast vrs': { n: N, run: () => vrs('fast') },
+  'fast validated': { n: N, run: () => evaluate(false) },
+  'fast reasons': { n: N, run: () => evaluate('reasons') },
+  'fast summary': { n: N, run: () => evaluate('summary') },
+  'fast full': { n: N, run: () => evaluate(true) }
+};
+
+/** Applicants per second: the best of a few passes after a warm-up pass. */
+function measure(name: string): number {
+  const c = CASES[name];
+  if (!c) throw new Error(`unknown case ${name}`);
+  const records = generateApplicants(c.n, 42);
+  const f = c.run();
+  for (const r of records) f(r);
+  let best = 0;
+  for (let i = 0; i < PASSES; i++) {
+    const t = performance.now();
+    for (const r of records) f(r);
+    best = Math.max(best, records.length / ((performance.now() - t) / 1000));
+  }
+  return best;
+}
+
+if (process.argv[2]) console.log(JSON.stringify({ rate: measure(process.argv[2]) }));

@@ -1,0 +1,53 @@
+// One input record → its result and its output text. The same function runs in the main thread and in the
+// --jobs workers (eval-worker.ts), so that output is formatted where the record was evaluated and only text
+// crosses threads. What needs the whole batch (repeated ids, the count of rejected records, the table's
+// column widths) stays with the caller, in input order.
+import type { Bundle } from '../lib/core/compile/bundle-types.ts';
+import { evaluateRecord, type EvaluateOptions, type RecordResult } from '../lib/core/evaluate/evaluate.ts';
+import { parseItem, type InputItem } from './input-item.ts';
+import { csvLines, jsonItem, rowOf, type Row } from './output.ts';
+
+export type Format = 'table' | 'json' | 'csv';
+
+export interface EvalSetup {
+  bundle: Bundle;
+  /** The applicants' path, for messages. */
+  path: string;
+  format: Format;
+  explain: boolean;
+  levels?: string[];
+}
+
+export interface Done {
+  /** The item was JSON (counts for "第 N 条记录" in the repeated-id message). */
+  parsed: boolean;
+  id: string | null;
+  /** Valid and evaluated: its id must not repeat an earlier one. */
+  ok: boolean;
+  rejected: boolean;
+  name: string;
+  target: string;
+  /** CSV lines or a JSON element; a table keeps the result itself (it needs all rows for its widths). */
+  text?: string;
+  result?: RecordResult;
+}
+
+export function evaluator(setup: EvalSetup): (item: InputItem) => Done {
+  // JSON carries the full structured explanation; a table or CSV prints only the reasons.
+  const options: EvaluateOptions = {
+    explain: setup.format === 'json' || setup.explain ? true : 'reasons',
+    ...(setup.levels ? { levels: setup.levels } : {})
+  };
+  return (item) => {
+    const p = parseItem(item, setup.path);
+    const result: RecordResult = p.error ? { id: null, errors: [{ path: '', message: p.error }] } : evaluateRecord(setup.bundle, p.record, options);
+    return done(setup, rowOf(p.record, result), !p.error);
+  };
+}
+
+export function done(setup: EvalSetup, row: Row, parsed: boolean): Done {
+  const { result } = row;
+  const base = { parsed, id: result.id, ok: result.id !== null && !result.errors, rejected: !!result.errors, name: row.name, target: row.target };
+  if (setup.format === 'table') return { ...base, result };
+  return { ...base, text: setup.format === 'csv' ? csvLines(row) : jsonItem(result, setup.explain) };
+}

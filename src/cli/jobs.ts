@@ -1,0 +1,63 @@
+// Runs the evaluation of a stream of input items, in this thread or spread over --jobs worker threads, and
+// hands the results back in input order. Items go to the workers in batches, round robin; at most two
+// batches per worker are in flight, so reading waits for evaluation and memory stays flat.
+import { Worker } from 'node:worker_threads';
+import { InputError, type InputItem } from './input-item.ts';
+import type { BatchReply } from './eval-worker.ts';
+import { evaluator, type Done, type EvalSetup } from './evaluate-items.ts';
+
+const BATCH = 256;
+
+export async function* evaluateInOrder(items: AsyncIterable<InputItem>, setup: EvalSetup, jobs: number): AsyncGenerator<Done> {
+  if (jobs <= 1) {
+    const run = evaluator(setup);
+    for await (const item of items) yield run(item);
+    return;
+  }
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./eval-worker.js', import.meta.url), { workerData: setup }));
+  const waiting = new Map<number, { resolve: (r: BatchReply) => void; reject: (e: unknown) => void }>();
+  const failAll = (e: unknown) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  for (const w of workers) {
+    w.on('message', (r: BatchReply) => {
+      waiting.get(r.seq)?.resolve(r);
+      waiting.delete(r.seq);
+    });
+    w.on('error', failAll);
+  }
+  const inFlight: Promise<BatchReply>[] = [];
+  let seq = 0;
+  const send = (batch: InputItem[]) => {
+    const s = seq++;
+    const reply = new Promise<BatchReply>((resolve, reject) => waiting.set(s, { resolve, reject }));
+    reply.catch(() => {}); // a worker's failure is thrown where the batch is awaited, not as an unhandled rejection
+    inFlight.push(reply);
+    workers[s % jobs].postMessage({ seq: s, items: batch });
+  };
+  function* results(r: BatchReply): Generator<Done> {
+    yield* r.done;
+    if (r.fatal !== undefined) throw new InputError(r.fatal);
+  }
+  try {
+    let batch: InputItem[] = [];
+    let readError: unknown = null;
+    try {
+      for await (const item of items) {
+        batch.push(item);
+        if (batch.length < BATCH) continue;
+        send(batch);
+        batch = [];
+        while (inFlight.length >= 2 * jobs) yield* results(await inFlight.shift()!);
+      }
+    } catch (e) {
+      readError = e; // what was read before the error is still evaluated and written
+    }
+    if (batch.length) send(batch);
+    while (inFlight.length) yield* results(await inFlight.shift()!);
+    if (readError) throw readError;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

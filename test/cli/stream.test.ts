@@ -1,0 +1,89 @@
+// stdc eval as a stream: stdin ("-"), NDJSON and JSON arrays split as they arrive, --jobs with results in
+// input order, repeated ids across the whole stream, and a JSON array that breaks off midway.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { IdIndex } from '../../src/cli/ids.ts';
+import { generateApplicants } from '../../bench/generate.ts';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'stdc-stream-'));
+// 600 records, some messy, one id repeated far from its first use: more than two batches per worker
+const records = generateApplicants(600, 77, true) as { id: string }[];
+records.push({ ...records[10] });
+const ndjson = join(tmp, 'batch.ndjson');
+writeFileSync(ndjson, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+const array = join(tmp, 'batch.json');
+writeFileSync(array, JSON.stringify(records, null, 2));
+
+describe('stdc eval streaming', () => {
+  it('NDJSON and a JSON array give the same output, in input order, one thread or three', async () => {
+    const one = await run('eval', 'standards/2026', ndjson, '--format', 'csv');
+    expect(one.code).toBe(1);
+    const lines = one.out.trim().split('\r\n');
+    expect(lines.at(-1)).toContain('id 重复');
+    for (const args of [[array], [ndjson, '--jobs', '3'], [array, '--jobs', '2']]) {
+      const r = await run('eval', 'standards/2026', ...args, '--format', 'csv');
+      expect({ code: r.code, err: r.err }).toEqual({ code: one.code, err: one.err });
+      expect(r.out).toBe(one.out);
+    }
+    const json = await run('eval', 'standards/2026', array, '--format', 'json', '--jobs', '2');
+    expect(JSON.parse(json.out).map((x: { id: string }) => x.id)).toEqual(records.map((r) => (typeof r.id === 'string' ? r.id : null)));
+  }, 60_000);
+
+  it('reads stdin when the path is "-"', () => {
+    const r = spawnSync(process.execPath, ['bin/stdc.js', 'eval', 'standards/2026', '-', '--format', 'csv'], {
+      input: records.slice(0, 20).map((x) => JSON.stringify(x)).join('\n'),
+      encoding: 'utf8'
+    });
+    expect(r.stdout.trim().split('\r\n').length).toBeGreaterThan(20);
+    expect([0, 1]).toContain(r.status);
+  }, 30_000);
+
+  it('a JSON array that breaks off: what came before is written, then exit 2', async () => {
+    const f = join(tmp, 'broken.json');
+    writeFileSync(f, JSON.stringify(records.slice(0, 3)).slice(0, -40));
+    const r = await run('eval', 'standards/2026', f, '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不是有效的 JSON');
+    expect(JSON.parse(r.out)).toHaveLength(2);
+    const g = join(tmp, 'garbage.json');
+    writeFileSync(g, '[{"id":"a"} {"id":"b"}]');
+    expect((await run('eval', 'standards/2026', g)).code).toBe(2);
+    writeFileSync(g, '[{"id":"a"}] x');
+    expect((await run('eval', 'standards/2026', g)).code).toBe(2);
+    writeFileSync(g, ' [ ] ');
+    expect(await run('eval', 'standards/2026', g, '--format', 'json')).toEqual({ code: 0, out: '[]\n', err: '' });
+  });
+
+  it('--jobs must be a small positive integer', async () => {
+    expect((await run('eval', 'standards/2026', ndjson, '--jobs', '0')).code).toBe(2);
+    expect((await run('eval', 'standards/2026', ndjson, '--jobs', 'x')).code).toBe(2);
+  });
+});
+
+describe('IdIndex', () => {
+  it('behaves as a Map from id to first index', () => {
+    const ids = new IdIndex();
+    const map = new Map<string, number>();
+    for (let i = 0; i < 20_000; i++) {
+      const id = i % 3 ? `G${(i * 7919) % 5000}` : `编号${i % 700}`;
+      expect(ids.get(id)).toBe(map.get(id));
+      if (!map.has(id)) {
+        map.set(id, i);
+        ids.set(id, i);
+      }
+    }
+    expect(ids.size).toBe(map.size);
+    expect(ids.get('')).toBeUndefined();
+  });
+});
