@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { watchErrors } from './support.ts';
 
 const SAMPLES = fs.readdirSync(path.resolve('standards/2026/samples')).filter((f) => f.endsWith('.json'));
 const EDIT_URL = '/standards/2026/edit';
@@ -14,14 +15,6 @@ interface Hook {
 	position(): { lineNumber: number; column: number } | null;
 }
 
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-	return errors;
-}
 
 /** The page's test hook (set once Monaco is up). */
 const ed = (page: Page) => ({

@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { watchErrors } from './support.ts';
 
 const LEVELS = ['研究实习员', '助理研究员', '副研究员', '研究员'];
 const SAMPLES_DIR = path.resolve('standards/2026/samples');
 
-/** Collects console errors and uncaught page errors; the test fails if any appear. */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-	return errors;
-}
 
 test('home page shows the 2026 set and every sample applicant at four levels', async ({ page }) => {
 	const errors = watchErrors(page);

@@ -2,6 +2,8 @@
 // everything here crosses postMessage by structured clone.
 import type { Diagnostic } from '../core/diagnostics/index.ts';
 import type { Clause, CompletionItem, OutlineItem, Range, SemanticToken } from '../core/language/index.ts';
+import type { ExplanationNode } from '../core/evaluate/explain.ts';
+export type { ExplanationNode };
 
 export type Verdict = 'pass' | 'fail' | 'ineligible';
 export type Route = 'regular' | 'direct' | null;
@@ -67,14 +69,6 @@ export interface ExplainResult {
 	errors: RecordIssue[];
 }
 
-export interface ExplanationNode {
-	label: string;
-	status: 'pass' | 'fail' | 'info';
-	text?: string;
-	file?: string;
-	line?: number;
-	children?: ExplanationNode[];
-}
 
 export interface ClauseOutcome {
 	key: string;

@@ -14,7 +14,8 @@ const FILTER: ItemScope = { prefix: '', from: false };
 /** parseFloat as `+` applies it (see jsonlogic.ts). */
 const pf = (x: any): number => (typeof x === 'number' ? x + 0 : parseFloat(x));
 
-function opOf(x: unknown): [string, unknown[]] | null {
+/** A JSON Logic operation node as [operator, arguments]; null for a literal. */
+export function opOf(x: unknown): [string, unknown[]] | null {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
   const keys = Object.keys(x);
   if (keys.length !== 1) return null;

@@ -3,6 +3,7 @@
 // operations the compiler emits inside folds are handled; anything else returns null and the fold falls back
 // to the standard compilation. Item values come from JSON (no getters, no symbols), so nothing here throws.
 import { truthy } from './jsonlogic.ts';
+import { opOf } from './folds.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type ItemFn = (item: any, from: any) => any;
@@ -14,13 +15,6 @@ export interface ItemScope {
   from: boolean;
 }
 
-function opOf(x: unknown): [string, unknown[]] | null {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
-  const keys = Object.keys(x);
-  if (keys.length !== 1) return null;
-  const raw = (x as Record<string, unknown>)[keys[0]];
-  return [keys[0], Array.isArray(raw) ? raw : [raw]];
-}
 
 const isPrimitive = (x: unknown) => x === null || ['string', 'number', 'boolean'].includes(typeof x);
 
