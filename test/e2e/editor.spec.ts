@@ -284,3 +284,35 @@ test('keyboard: arrow keys move between preview cells, Enter opens the explanati
 	await expect(page.getByTestId('file-tab').filter({ hasText: '助理研究员.std' })).toHaveAttribute('aria-selected', 'true');
 	expect(errors).toEqual([]);
 });
+
+test('two tabs editing the same set never overwrite each other: the second keeps its work as a backup', async ({ browser }) => {
+	const context = await browser.newContext();
+	const a = await context.newPage();
+	const b = await context.newPage();
+	const errors = [...watchErrors(a), ...watchErrors(b)];
+	await openEditor(a);
+	await openEditor(b);
+	const draft = (page: Page, slot: string) =>
+		page.evaluate((s) => JSON.parse(localStorage.getItem(`stdc-editor:2026:${s}`) ?? 'null'), slot);
+	const commonHas = (state: { files: { path: string; text: string }[] } | null, needle: string) =>
+		!!state?.files.some((f) => f.text.includes(needle));
+
+	// Tab A types; its autosaved draft reaches tab B, which switches to saving a backup.
+	await gotoLineEnd(a, 1);
+	await a.keyboard.type(' 甲标签页');
+	await expect(b.getByTestId('other-tab-notice')).toBeVisible({ timeout: 10_000 });
+	// Tab B types too: its work goes to the backup, and tab A's draft stays as A wrote it.
+	await gotoLineEnd(b, 1);
+	await b.keyboard.type(' 乙标签页');
+	await expect.poll(async () => commonHas(await draft(b, 'backup'), '乙标签页'), { timeout: 10_000 }).toBe(true);
+	expect(commonHas(await draft(b, 'draft'), '甲标签页')).toBe(true);
+	expect(commonHas(await draft(b, 'draft'), '乙标签页')).toBe(false);
+
+	// B takes A's version; after the reload it offers its own text back from the backup.
+	await b.getByRole('button', { name: /载入另一标签页的版本/ }).click();
+	await expect(b.getByTestId('backup-notice')).toBeVisible({ timeout: 20_000 });
+	await a.screenshot({ path: 'test-results/editor-two-tabs-a.png' });
+	await b.screenshot({ path: 'test-results/editor-two-tabs-b.png' });
+	expect(errors).toEqual([]);
+	await context.close();
+});

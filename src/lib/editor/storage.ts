@@ -11,7 +11,8 @@ export interface StoredState {
 	at: string;
 }
 
-export type Slot = 'draft' | 'saved';
+/** `backup`: where a tab keeps its work while another tab edits the same set (so neither overwrites). */
+export type Slot = 'draft' | 'saved' | 'backup';
 
 const key = (year: number | string, slot: Slot) => `stdc-editor:${year}:${slot}`;
 
@@ -49,4 +50,17 @@ export function writeState(year: number | string, slot: Slot, state: Omit<Stored
 
 export function clearState(year: number | string, slot: Slot): void {
 	storage()?.removeItem(key(year, slot));
+}
+
+/**
+ * Calls `onChange` when another tab of this browser writes the slot (the storage event never fires in the tab
+ * that wrote). Returns the unsubscribe function.
+ */
+export function watchState(year: number | string, slot: Slot, onChange: () => void): () => void {
+	if (typeof window === 'undefined') return () => {};
+	const listener = (e: StorageEvent) => {
+		if (e.key === key(year, slot)) onChange();
+	};
+	window.addEventListener('storage', listener);
+	return () => window.removeEventListener('storage', listener);
 }
