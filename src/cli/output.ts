@@ -42,9 +42,11 @@ export function table(rows: Row[], explain: boolean): string {
       details.set(body.length - 1, result.errors.map((e) => `    ✗ ${e.path || '（记录）'}：${e.message}`));
       continue;
     }
-    for (const r of result.results ?? []) {
+    const warnings = (result.warnings ?? []).map((w) => `    ⚠ ${w.path}：${w.message}`);
+    for (const [k, r] of (result.results ?? []).entries()) {
       body.push([id, name, target, r.level, VERDICT[r.verdict], r.route ? ROUTE[r.route] : '—', String(r.score)]);
-      const lines: string[] = [];
+      // The record's warnings (e.g. a date after the 基准日, not counted) once, under its first row.
+      const lines: string[] = k === 0 ? [...warnings] : [];
       if (explain && r.explanation) tree(r.explanation, 0, lines);
       else if (r.reasons?.length && r.verdict !== 'pass') lines.push(...r.reasons.map((x) => `    ${x}`));
       if (lines.length) details.set(body.length - 1, lines);
@@ -65,17 +67,18 @@ function csvCell(s: string): string {
 }
 
 /** The CSV header, after a BOM (Excel then opens Chinese CSV correctly); lines end in CRLF. */
-export const CSV_HEAD = '\ufeff' + ['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score', 'reasons'].join(',') + '\r\n';
+export const CSV_HEAD = '\ufeff' + ['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score', 'reasons', 'warnings'].join(',') + '\r\n';
 
 /** One record's CSV lines: one per level, or one "rejected" line. */
 export function csvLines({ name, target, result }: Row): string {
   const base = [result.id ?? '', name, target];
   if (result.errors) {
-    return [...base, '', 'rejected', '', '', result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')].map(csvCell).join(',') + '\r\n';
+    return [...base, '', 'rejected', '', '', result.errors.map((e) => `${e.path}: ${e.message}`).join('; '), ''].map(csvCell).join(',') + '\r\n';
   }
+  const warnings = (result.warnings ?? []).map((w) => `${w.path}: ${w.message}`).join('; ');
   let out = '';
   for (const r of result.results ?? []) {
-    out += [...base, r.level, r.verdict, r.route ?? '', String(r.score), (r.reasons ?? []).join('; ')].map(csvCell).join(',') + '\r\n';
+    out += [...base, r.level, r.verdict, r.route ?? '', String(r.score), (r.reasons ?? []).join('; '), warnings].map(csvCell).join(',') + '\r\n';
   }
   return out;
 }

@@ -101,7 +101,7 @@ describe('stdc', () => {
     expect(JSON.parse(json.out)[0].results.map((l: { level: string }) => l.level)).toEqual(['副研究员']);
     const csv = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--format', 'csv');
     const lines = csv.out.replace(/^\ufeff/, '').trim().split(/\r\n/);
-    expect(lines[0]).toBe('id,name,target_level,level,verdict,route,score,reasons');
+    expect(lines[0]).toBe('id,name,target_level,level,verdict,route,score,reasons,warnings');
     expect(lines.length).toBe(1 + 3 * 4 + 3);
   });
 
@@ -112,6 +112,18 @@ describe('stdc', () => {
     const explained = await run('eval', 'standards/2026', 'test/fixtures/valid-record.json', '--explain', '--level', '副研究员');
     expect(explained.out).toContain('业绩量化积分');
     expect(explained.out).toMatch(/common\.std:\d+/);
+  });
+
+  it('eval: record warnings (a date after the 基准日) reach the table and the CSV', async () => {
+    const record = JSON.parse(readFileSync('test/fixtures/valid-record.json', 'utf8'));
+    record.achievements.trainings[0].held_on = '2026-10-05';
+    const f = join(tmp, 'future.json');
+    writeFileSync(f, JSON.stringify([record]));
+    const t = await run('eval', 'standards/2026', f, '--level', '副研究员');
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/⚠ achievements\.trainings\[0\]\.held_on：.*晚于基准日/);
+    const c = await run('eval', 'standards/2026', f, '--format', 'csv');
+    expect(c.out.split('\r\n')[1]).toMatch(/held_on: .*晚于基准日/);
   });
 
   it('eval: NDJSON with a broken line rejects that line only', async () => {
