@@ -1,8 +1,8 @@
 // The `stdc` command line: argument parsing and output only; all the work is the core's.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compile, formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../lib/core/index.ts';
-import { diskResolver, loadSamples, loadStandardSet, readStandardDir } from '../lib/core/node.ts';
+import { formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../lib/core/index.ts';
+import { loadSamples, loadStandardSet, readStandardDir } from '../lib/core/node.ts';
 import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
 import { formatSource } from '../lib/core/fmt/index.ts';
 import { InputError, readApplicants } from './applicants.ts';
@@ -229,4 +229,3 @@ function fmt(argv: string[], io: Io): number {
   return failed || (values.check && changed) ? 1 : 0;
 }
 
-export { compile, diskResolver };

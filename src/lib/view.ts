@@ -4,7 +4,8 @@
 export type Verdict = 'pass' | 'fail' | 'ineligible';
 export type Route = 'regular' | 'direct' | null;
 export type Status = 'pass' | 'fail' | 'info';
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from './core/diagnostics/index.ts';
+import type { Diagnostic, Severity } from './core/diagnostics/index.ts';
 
 /** A place in a source file of the standard set; `file` is relative to the set's folder. */
 export interface SourceRef {
@@ -55,14 +56,8 @@ export interface ApplicantDetail extends Omit<ApplicantView, 'levels'> {
 	levels: LevelDetail[];
 }
 
-export interface DiagnosticView {
-	code: string;
-	severity: Severity;
-	message: string;
-	file: string;
-	line: number;
-	col: number;
-}
+/** A diagnostic as pages show it (the file relative to the set's folder). */
+export type DiagnosticView = Pick<Diagnostic, 'code' | 'severity' | 'message' | 'file' | 'line' | 'col'>;
 
 export interface SourceFileSummary {
 	file: string;

@@ -307,4 +307,3 @@ function level(l: DeclOf<'level'>, env: Env, refs: Refs): LevelModel | null {
   };
 }
 
-export { elab };
