@@ -1,6 +1,7 @@
 // Output formats of `stdc eval`: a table for a person, JSON and CSV for programs.
 import stringWidth from 'string-width';
 import type { ExplanationNode, RecordResult } from '../lib/core/index.ts';
+import { csvCell } from '../lib/core/safe-text.ts';
 
 const VERDICT: Record<string, string> = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' };
 const ROUTE: Record<string, string> = { regular: '常规', direct: '直接申报' };
@@ -62,9 +63,6 @@ export function table(rows: Row[], explain: boolean): string {
   return out.join('\n') + '\n';
 }
 
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The CSV header, after a BOM (Excel then opens Chinese CSV correctly); lines end in CRLF. */
 export const CSV_HEAD = '\ufeff' + ['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score', 'reasons', 'warnings'].join(',') + '\r\n';
