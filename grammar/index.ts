@@ -9,7 +9,8 @@ import { diag, type Diagnostic } from '../src/lib/core/diagnostics/index.ts';
 export * from './ast.ts';
 export * as tokens from './tokens.ts';
 
-const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+// Validations of the token definitions run in test/core/grammar-validation.test.ts, not at every start.
+const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
 let parser: StdParser | undefined;
 
 function tokenSpan(file: string, t: IToken): Span {

@@ -9,8 +9,13 @@ import { chineseErrors } from './errors.ts';
 export class StdParser extends EmbeddedActionsParser {
   file = '';
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: chineseErrors });
+  /**
+   * `validate` runs Chevrotain's grammar validations (ambiguities, left recursion) while recording the grammar:
+   * a test does (test/core/grammar-validation.test.ts); every other use skips them, as they only depend on
+   * the grammar's source and cost most of the parser's construction (a cold `stdc check` waits for it).
+   */
+  constructor(validate = false) {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: chineseErrors, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -1,16 +1,13 @@
-// The stdc command line, called in-process with captured output.
+// The stdc command line, run as the prebuilt binary (bin/stdc.js → dist/cli/).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsonLogic from 'json-logic-js';
-import { main } from '../../src/cli/main.ts';
+import { stdc } from './bin.ts';
 
 async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
+  return stdc(argv);
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'stdc-'));

@@ -1,19 +1,15 @@
 // stdc eval as a stream: stdin ("-"), NDJSON and JSON arrays split as they arrive, --jobs with results in
 // input order, repeated ids across the whole stream, and a JSON array that breaks off midway.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { stdc } from './bin.ts';
 import { IdIndex } from '../../src/cli/ids.ts';
 import { generateApplicants } from '../../bench/generate.ts';
 
 async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
+  return stdc(argv);
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'stdc-stream-'));
@@ -41,12 +37,9 @@ describe('stdc eval streaming', () => {
   }, 60_000);
 
   it('reads stdin when the path is "-"', () => {
-    const r = spawnSync(process.execPath, ['bin/stdc.js', 'eval', 'standards/2026', '-', '--format', 'csv'], {
-      input: records.slice(0, 20).map((x) => JSON.stringify(x)).join('\n'),
-      encoding: 'utf8'
-    });
-    expect(r.stdout.trim().split('\r\n').length).toBeGreaterThan(20);
-    expect([0, 1]).toContain(r.status);
+    const r = stdc(['eval', 'standards/2026', '-', '--format', 'csv'], { input: records.slice(0, 20).map((x) => JSON.stringify(x)).join('\n') });
+    expect(r.out.trim().split('\r\n').length).toBeGreaterThan(20);
+    expect([0, 1]).toContain(r.code);
   }, 30_000);
 
   it('a JSON array that breaks off: what came before is written, then exit 2', async () => {

@@ -1,14 +1,14 @@
 // A bundle read from disk is checked against the schema the project ships before anything runs it.
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import schema from './bundle.schema.json' with { type: 'json' };
 import type { Bundle } from './bundle-types.ts';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+let compiled: ValidateFunction | undefined; // on first use: loading a set from its folder never needs it
 
 export { schema as bundleSchema };
 
 export function validateBundle(data: unknown): { ok: true; bundle: Bundle } | { ok: false; errors: string[] } {
+  const validate = (compiled ??= new Ajv2020({ allErrors: true, strict: false }).compile(schema));
   if (validate(data)) return { ok: true, bundle: data as unknown as Bundle };
   const errors = (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'}: ${e.message ?? '无效'}`);
   return { ok: false, errors };

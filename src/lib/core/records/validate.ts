@@ -1,6 +1,6 @@
 // Validates applicant records against the contract: the JSON Schema (via ajv) plus the rules
 // JSON Schema cannot state. User input never throws; every problem becomes an issue.
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { annotationKeywords, recordSchema } from './schema.ts';
 import { ajvErrorsToIssues } from './messages.ts';
 import { contractIssues } from './contract.ts';
@@ -22,14 +22,18 @@ export const DEFAULT_REFERENCE_DATE = '2026-09-30';
 
 // verbose: messages quote the offending value; validateFormats off: `format: "date"` is only an
 // editor hint, the calendar check lives in contract.ts so a bad date yields one message, not two.
-const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateFormats: false });
-for (const keyword of annotationKeywords) ajv.addKeyword({ keyword });
-const schemaValidator = ajv.compile(recordSchema);
-// The same schema, stopping at the first error and quoting nothing: the cheap yes/no for the common valid
-// record. Only a record it rejects is validated again to collect every error with its wording.
-const quick = new Ajv2020({ allErrors: false, verbose: false, strict: true, allowUnionTypes: true, validateFormats: false });
-for (const keyword of annotationKeywords) quick.addKeyword({ keyword });
-const quickValidator = quick.compile(recordSchema);
+// Compiled on first use, so that what never validates a record (`stdc check`, `build`) does not pay for it.
+let validators: { full: ValidateFunction; quick: ValidateFunction } | undefined;
+function compiled() {
+  if (validators) return validators;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateFormats: false });
+  for (const keyword of annotationKeywords) ajv.addKeyword({ keyword });
+  // The same schema, stopping at the first error and quoting nothing: the cheap yes/no for the common valid
+  // record. Only a record it rejects is validated again to collect every error with its wording.
+  const quick = new Ajv2020({ allErrors: false, verbose: false, strict: true, allowUnionTypes: true, validateFormats: false });
+  for (const keyword of annotationKeywords) quick.addKeyword({ keyword });
+  return (validators = { full: ajv.compile(recordSchema), quick: quick.compile(recordSchema) });
+}
 
 function idOf(record: unknown): string | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
@@ -39,7 +43,8 @@ function idOf(record: unknown): string | null {
 
 export function validateRecord(record: unknown, referenceDate: string = DEFAULT_REFERENCE_DATE): RecordCheck {
   try {
-    const issues = quickValidator(record) || schemaValidator(record) ? [] : ajvErrorsToIssues(schemaValidator.errors ?? []);
+    const { quick, full } = compiled();
+    const issues = quick(record) || full(record) ? [] : ajvErrorsToIssues(full.errors ?? []);
     issues.push(...contractIssues(record, referenceDate));
     const errors = issues.filter((i) => i.severity === 'error');
     const warnings = issues.filter((i) => i.severity === 'warning');

@@ -1,0 +1,40 @@
+// `stdc` runs compiled JavaScript: the build in dist/cli/ holds every verb main.ts imports and all it needs,
+// loads no TypeScript and no tsx, and its --jobs workers run the prebuilt worker too.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../scripts/build-cli.js';
+import { stdc } from './bin.ts';
+
+const records = readFileSync('test/fixtures/mixed-batch.json', 'utf8');
+
+describe('the prebuilt stdc', () => {
+  beforeAll(() => buildCli({ quiet: true }), 60_000);
+
+  it('is built from every module of src/cli that main.ts reaches', () => {
+    const sources: string[] = JSON.parse(readFileSync('dist/cli/sources.json', 'utf8'));
+    const imported = [...readFileSync('src/cli/main.ts', 'utf8').matchAll(/from '\.\/([\w-]+\.ts)'/g)].map((m) => `src/cli/${m[1]}`);
+    expect(imported.length).toBeGreaterThan(3);
+    for (const f of [...imported, 'src/cli/main.ts', 'src/cli/eval-worker.ts']) expect(sources).toContain(f);
+    for (const f of readdirSync('dist/cli').filter((f) => /\.c?js$/.test(f))) expect(readFileSync(join('dist/cli', f), 'utf8')).not.toMatch(/\btsx\b|\.ts['"]\)/);
+  });
+
+  it('runs alone, without node_modules or sources: check, eval, and eval --jobs 2 in input order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stdc-alone-'));
+    cpSync('bin', join(dir, 'bin'), { recursive: true });
+    mkdirSync(join(dir, 'dist'));
+    cpSync('dist/cli', join(dir, 'dist/cli'), { recursive: true });
+    cpSync('standards/2026', join(dir, 'set'), { recursive: true });
+    const opts = { cwd: dir, bin: join(dir, 'bin/stdc.js'), input: records };
+    const check = stdc(['check', 'set'], opts);
+    expect(check).toMatchObject({ code: 0, err: expect.stringContaining('0 个错误') });
+    const one = stdc(['eval', 'set', '-', '--format', 'csv'], opts);
+    const two = stdc(['eval', 'set', '-', '--format', 'csv', '--jobs', '2'], opts);
+    expect(one.code).toBe(1);
+    expect(one.out.split('\r\n').length).toBe(1 + 3 * 4 + 3 + 1);
+    expect(two).toEqual(one);
+    // The same answers as the sources give, run in the checkout.
+    expect(stdc(['eval', 'standards/2026', '-', '--format', 'csv'], { input: records }).out).toBe(one.out);
+  }, 60_000);
+});
