@@ -11,7 +11,10 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
-	timeout: 30_000,
+	// Honest limits for a shared 2-core machine under load, where opening the editor (Monaco, the worker, the
+	// first compile and the preview) alone can take 20 s: tests wait on conditions, and these are the ceilings.
+	timeout: 120_000,
+	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
 	use: {
 		baseURL,
@@ -47,7 +50,7 @@ export default defineConfig({
 		url: baseURL,
 		env: { PORT: String(PORT), HOST: '127.0.0.1' },
 		reuseExistingServer: !process.env.CI,
-		timeout: 180_000,
+		timeout: 600_000, // `npm run build` takes 1–4 minutes here when the machine is busy
 		stdout: 'ignore',
 		stderr: 'pipe'
 	}

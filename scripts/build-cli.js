@@ -42,7 +42,11 @@ export async function buildCli({ quiet = false } = {}) {
       minifyWhitespace: true,
       minifySyntax: true,
       legalComments: 'none',
-      logLevel: 'warning'
+      logLevel: 'warning',
+      // Not tsconfig.json: it extends the one `svelte-kit sync` writes, absent in a fresh clone. These are the
+      // options that matter to the output, and the app's import aliases.
+      tsconfigRaw: { compilerOptions: { target: 'es2022', verbatimModuleSyntax: true, useDefineForClassFields: true } },
+      alias: { $lib: join(root, 'src/lib'), $grammar: join(root, 'grammar') }
     });
     for (const input of Object.keys(result.metafile.inputs)) if (!input.includes('node_modules/')) sources.add(relative(root, join(root, input)));
     // Written next to its final name, then renamed: a `stdc` started meanwhile sees the old file or the new one.

@@ -25,8 +25,8 @@ const ed = (page: Page) => ({
 
 async function openEditor(page: Page): Promise<void> {
 	await page.goto(EDIT_URL);
-	await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
-	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 20_000 });
+	await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 60_000 });
 	await expect(page.getByTestId('preview-row')).toHaveCount(SAMPLES.length);
 	await page.waitForFunction(() => 'text' in ((window as unknown as { __stdcEditor?: object }).__stdcEditor ?? {}));
 }
@@ -66,8 +66,11 @@ test('the editor loads the 2026 set with every sample in the live preview', asyn
 	const cells = page.getByTestId('preview-cell');
 	await expect(cells).toHaveCount(SAMPLES.length * 4);
 	// Highlighting from the grammar's tokens: keywords get their own colour class.
-	await expect(page.locator('.view-line').filter({ hasText: '级别 副研究员' }).first()).toBeVisible();
-	await page.waitForTimeout(300);
+	const levelLine = page.locator('.view-line').filter({ hasText: '级别 副研究员' }).first();
+	await expect(levelLine).toBeVisible();
+	// Tokenised: the line is no longer one plain run (mtk1) but has a coloured token; and the fonts are in.
+	await expect(levelLine.locator('span[class^="mtk"]:not(.mtk1)').first()).toBeVisible();
+	await page.evaluate(() => document.fonts.ready);
 	fs.mkdirSync('test-results', { recursive: true });
 	await page.screenshot({ path: 'test-results/editor.png' });
 	expect(errors).toEqual([]);
@@ -194,7 +197,7 @@ test('changing a threshold changes a sample verdict in the preview, highlighted 
 	await page.getByTestId('save').click();
 	await expect(cell).not.toHaveAttribute('data-changed', 'true');
 	await page.reload();
-	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 20_000 });
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 60_000 });
 	await expect(cell).toHaveAttribute('data-verdict', 'fail');
 	await expect(cell).not.toHaveAttribute('data-changed', 'true');
 	expect(errors).toEqual([]);
@@ -260,7 +263,7 @@ test('the home page links to the editor', async ({ page }) => {
 	await page.goto('/');
 	await page.getByTestId('open-editor').click();
 	await expect(page).toHaveURL(/\/standards\/2026\/edit$/);
-	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 20_000 });
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 60_000 });
 	expect(errors).toEqual([]);
 });
 
@@ -300,17 +303,17 @@ test('two tabs editing the same set never overwrite each other: the second keeps
 	// Tab A types; its autosaved draft reaches tab B, which switches to saving a backup.
 	await gotoLineEnd(a, 1);
 	await a.keyboard.type(' 甲标签页');
-	await expect(b.getByTestId('other-tab-notice')).toBeVisible({ timeout: 10_000 });
+	await expect(b.getByTestId('other-tab-notice')).toBeVisible({ timeout: 30_000 });
 	// Tab B types too: its work goes to the backup, and tab A's draft stays as A wrote it.
 	await gotoLineEnd(b, 1);
 	await b.keyboard.type(' 乙标签页');
-	await expect.poll(async () => commonHas(await draft(b, 'backup'), '乙标签页'), { timeout: 10_000 }).toBe(true);
+	await expect.poll(async () => commonHas(await draft(b, 'backup'), '乙标签页'), { timeout: 30_000 }).toBe(true);
 	expect(commonHas(await draft(b, 'draft'), '甲标签页')).toBe(true);
 	expect(commonHas(await draft(b, 'draft'), '乙标签页')).toBe(false);
 
 	// B takes A's version; after the reload it offers its own text back from the backup.
 	await b.getByRole('button', { name: /载入另一标签页的版本/ }).click();
-	await expect(b.getByTestId('backup-notice')).toBeVisible({ timeout: 20_000 });
+	await expect(b.getByTestId('backup-notice')).toBeVisible({ timeout: 30_000 });
 	await a.screenshot({ path: 'test-results/editor-two-tabs-a.png' });
 	await b.screenshot({ path: 'test-results/editor-two-tabs-b.png' });
 	expect(errors).toEqual([]);
