@@ -1,5 +1,8 @@
 // Seeded generator of realistic applicant records (valid under section 8 of the policy), for benchmarks and
 // differential tests. `messy` also produces records the schema rejects, as real exports sometimes are.
+// Two cohorts: 'mixed' (the default, about 90% ineligible: every gate is a coin with a fair chance of failing,
+// which exercises every branch) and 'eligible' (what a bureau really receives: people who read the rules
+// before applying, so nearly all pass the basic conditions and are then judged on routes, items and scores).
 export function mulberry32(seed: number): () => number {
   return () => {
     seed |= 0;
@@ -13,13 +16,16 @@ export function mulberry32(seed: number): () => number {
 const LEVELS = ['研究实习员', '助理研究员', '副研究员', '研究员'];
 const TITLE = ['junior', 'intermediate', 'associate_senior', 'senior'];
 
-export function generateApplicants(n: number, seed = 1, messy = false): unknown[] {
-  return [...applicantStream(n, seed, messy)];
+export type Cohort = 'mixed' | 'eligible';
+
+export function generateApplicants(n: number, seed = 1, messy = false, cohort: Cohort = 'mixed'): unknown[] {
+  return [...applicantStream(n, seed, messy, cohort)];
 }
 
 /** The same records one at a time, for streams too big to hold (bench/stream-rss.ts). */
-export function* applicantStream(n: number, seed = 1, messy = false): Generator<unknown> {
+export function* applicantStream(n: number, seed = 1, messy = false, cohort: Cohort = 'mixed'): Generator<unknown> {
   const rnd = mulberry32(seed);
+  const eligible = cohort === 'eligible';
   const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const date = (from: number, to: number) => `${int(from, to)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
@@ -29,16 +35,18 @@ export function* applicantStream(n: number, seed = 1, messy = false): Generator<
     const tier = int(0, 3);
     const record = {
       id, name: `申请人${i + 1}`, target_level: LEVELS[tier],
-      employment_status: rnd() < 0.95 ? 'in_service' : pick(['resigned', 'retired']),
-      work_region_code: rnd() < 0.93 ? `3301${String(int(2, 99)).padStart(2, '0')}` : '330206',
-      is_civil_servant: rnd() < 0.02, is_retired: rnd() < 0.02,
-      integrity: { blacklisted: rnd() < 0.01, violations: rnd() < 0.05 ? [{ kind: '弄虚作假', decided_on: date(2020, 2025), ban_until: date(2023, 2028) }] : [] },
+      employment_status: rnd() < (eligible ? 0.995 : 0.95) ? 'in_service' : pick(['resigned', 'retired']),
+      work_region_code: rnd() < (eligible ? 0.995 : 0.93) ? `3301${String(int(2, 99)).padStart(2, '0')}` : '330206',
+      is_civil_servant: rnd() < (eligible ? 0.002 : 0.02), is_retired: rnd() < (eligible ? 0.002 : 0.02),
+      integrity: { blacklisted: rnd() < (eligible ? 0.001 : 0.01), violations: rnd() < (eligible ? 0.005 : 0.05) ? [{ kind: '弄虚作假', decided_on: date(2020, 2025), ban_until: date(2023, 2028) }] : [] },
       education: [{ degree: pick(['college', 'bachelor', 'bachelor', 'master', 'master', 'doctor']), awarded_on: date(1995, 2026) }],
       current_title: tier === 0 && rnd() < 0.6 ? null : { level: TITLE[Math.max(0, tier - 1)], name: '工程师', series: pick(['工程', '自然科学研究', '经济']), obtained_on: date(2010, 2026) },
-      annual_assessments: [2023, 2024, 2025].filter(() => rnd() < 0.97).map((year) => ({ year, result: pick(['excellent', 'competent', 'competent', 'competent', 'basic']) })),
+      annual_assessments: [2023, 2024, 2025]
+        .filter(() => rnd() < (eligible ? 0.998 : 0.97))
+        .map((year) => ({ year, result: eligible ? (rnd() < 0.003 ? 'basic' : pick(['excellent', 'competent', 'competent'])) : pick(['excellent', 'competent', 'competent', 'competent', 'basic']) })),
       continuing_education: [2023, 2024, 2025].map((year) => {
-        const total = int(80, 140);
-        return { year, total_hours: total, professional_hours: Math.min(total, int(Math.floor(total * 0.55), total)) };
+        const total = eligible ? (rnd() < 0.005 ? 85 : int(90, 150)) : int(80, 140);
+        return { year, total_hours: total, professional_hours: Math.min(total, int(Math.floor(total * (eligible ? 0.67 : 0.55)), total)) };
       }),
       achievements: {
         contracts: many(tier * 12 + 6, (k) => ({ registration_no: `${id}-HT${k + 1}`, kind: pick(['development', 'transfer', 'license', 'consulting', 'service']), signed_on: date(2016, 2026), amount_yuan: int(5, 600) * 10_000, role: rnd() < 0.6 ? 'lead' : 'member' })),
