@@ -12,8 +12,9 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	// Honest limits for a shared 2-core machine under load, where opening the editor (Monaco, the worker, the
-	// first compile and the preview) alone can take 20 s: tests wait on conditions, and these are the ceilings.
-	timeout: 120_000,
+	// first compile and the preview) alone can take 20 s and a whole test 60–75 s at load 10: tests wait on
+	// conditions, and these are the ceilings.
+	timeout: 180_000,
 	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
 	use: {

@@ -4,6 +4,7 @@
 // column widths) stays with the caller, in input order.
 import type { Bundle } from '../lib/core/compile/bundle-types.ts';
 import { evaluateRecord, type EvaluateOptions, type RecordResult } from '../lib/core/evaluate/evaluate.ts';
+import { evaluateCompact } from '../lib/core/evaluate/compact.ts';
 import { parseItem, type InputItem } from './input-item.ts';
 import { csvLines, jsonItem, rowOf, type Row } from './output.ts';
 
@@ -33,7 +34,16 @@ export interface Done {
 }
 
 export function evaluator(setup: EvalSetup): (item: InputItem) => Done {
-  // JSON carries the full structured explanation; a table or CSV prints only the reasons.
+  if (setup.format === 'json' && !setup.explain) {
+    // Compact JSON: per record what differs, beside the dictionary the Sink writes once (evaluate/compact.ts).
+    const levels = setup.levels ? { levels: setup.levels } : {};
+    return (item) => {
+      const p = parseItem(item, setup.path);
+      const result = p.error ? { id: null, errors: [{ path: '', message: p.error }] } : evaluateCompact(setup.bundle, p.record, levels);
+      return done(setup, rowOf(p.record, result as RecordResult), !p.error, JSON.stringify(result));
+    };
+  }
+  // --explain JSON carries the full structured explanation and its tree; a table or CSV prints only the reasons.
   const options: EvaluateOptions = {
     explain: setup.format === 'json' || setup.explain ? true : 'reasons',
     ...(setup.levels ? { levels: setup.levels } : {})
@@ -45,9 +55,10 @@ export function evaluator(setup: EvalSetup): (item: InputItem) => Done {
   };
 }
 
-export function done(setup: EvalSetup, row: Row, parsed: boolean): Done {
+/** `text`: the output already made (compact JSON); otherwise it is made here from the row. */
+export function done(setup: EvalSetup, row: Row, parsed: boolean, text?: string): Done {
   const { result } = row;
   const base = { parsed, id: result.id, ok: result.id !== null && !result.errors, rejected: !!result.errors, name: row.name, target: row.target };
   if (setup.format === 'table') return { ...base, result };
-  return { ...base, text: setup.format === 'csv' ? csvLines(row) : jsonItem(result, setup.explain) };
+  return { ...base, text: text ?? (setup.format === 'csv' ? csvLines(row) : jsonItem(result, setup.explain)) };
 }

@@ -2,6 +2,7 @@
 import stringWidth from 'string-width';
 import type { ExplanationNode, RecordResult } from '../lib/core/index.ts';
 import { csvCell } from '../lib/core/safe-text.ts';
+import { COMPACT_FORMAT, type Dictionary } from '../lib/core/evaluate/compact.ts';
 
 const VERDICT: Record<string, string> = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' };
 const ROUTE: Record<string, string> = { regular: '常规', direct: '直接申报' };
@@ -92,11 +93,16 @@ export function jsonItem(result: RecordResult, withTree: boolean): string {
   return JSON.stringify(value);
 }
 
-/** A JSON array written as it goes, one record per line: memory stays flat, the output stays valid JSON. */
+/**
+ * A JSON array written as it goes, one record per line: memory stays flat, the output stays valid JSON.
+ * With a dictionary (compact JSON) the array is the `results` of an object that holds the dictionary first.
+ */
 export class JsonWriter {
   private first = true;
-  constructor(private io: { out: (s: string) => void }) {
-    io.out('[');
+  private close: string;
+  constructor(private io: { out: (s: string) => void }, dictionary?: Dictionary) {
+    io.out(dictionary ? `{"format":"${COMPACT_FORMAT}","dictionary":${JSON.stringify(dictionary)},"results":[` : '[');
+    this.close = dictionary ? ']}' : ']';
   }
   /** An element already turned into JSON (by jsonItem, possibly in a worker). */
   write(json: string): void {
@@ -104,6 +110,6 @@ export class JsonWriter {
     this.first = false;
   }
   end(): void {
-    this.io.out(this.first ? ']\n' : '\n]\n');
+    this.io.out(`${this.first ? '' : '\n'}${this.close}\n`);
   }
 }

@@ -2,6 +2,7 @@
 import type { EvalSetup, Done } from './evaluate-items.ts';
 import type { Io } from './main.ts';
 import { CSV_HEAD, JsonWriter, table, type Row } from './output.ts';
+import { compactDictionary } from '../lib/core/evaluate/compact.ts';
 
 /**
  * Where results go: CSV and JSON are written as they come, in chunks, waiting for stdout to drain; a table
@@ -19,7 +20,10 @@ export class Sink {
   private start(): void {
     this.started = true;
     if (this.setup.format === 'csv') this.buffer(CSV_HEAD);
-    if (this.setup.format === 'json') this.json = new JsonWriter({ out: (s) => this.buffer(s) });
+    if (this.setup.format === 'json') {
+      const dictionary = this.setup.explain ? undefined : compactDictionary(this.setup.bundle, this.setup.levels);
+      this.json = new JsonWriter({ out: (s) => this.buffer(s) }, dictionary);
+    }
   }
 
   private buffer(s: string): void {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsonLogic from 'json-logic-js';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { stdc } from './bin.ts';
 
 async function run(...argv: string[]) {
@@ -44,7 +45,7 @@ describe('stdc', () => {
     const bundle = JSON.parse(readFileSync(out, 'utf8'));
     const record = JSON.parse(readFileSync('test/fixtures/valid-record.json', 'utf8'));
     const verdicts = bundle.levels.map((l: { verdict: unknown }) => jsonLogic.apply(l.verdict as never, record));
-    const ev = JSON.parse((await run('eval', out, 'test/fixtures/valid-record.json', '--format', 'json')).out);
+    const ev = JSON.parse((await run('eval', out, 'test/fixtures/valid-record.json', '--format', 'json')).out).results;
     expect(ev[0].results.map((x: { verdict: string }) => x.verdict)).toEqual(verdicts);
   });
 
@@ -56,7 +57,7 @@ describe('stdc', () => {
     expect(validateBundle(bundle).ok).toBe(true);
     const { loadSamples } = await import('../../src/lib/core/node.ts');
     const samples = loadSamples('standards/2026');
-    const ev = JSON.parse((await run('eval', out, 'standards/2026/samples', '--format', 'json')).out);
+    const ev = JSON.parse((await run('eval', out, 'standards/2026/samples', '--format', 'json')).out).results;
     expect(ev).toHaveLength(samples.length);
     samples.forEach((s, i) => {
       expect(ev[i].id).toBe((s.record as { id: string }).id);
@@ -72,11 +73,17 @@ describe('stdc', () => {
     });
   });
 
-  it('eval --format json: input order, results or errors per record, exit 1 when some are rejected', async () => {
+  it('eval --format json: compact, fits its schema; input order, results or errors per record, exit 1 when some are rejected', async () => {
     const r = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--format', 'json');
     expect(r.code).toBe(1);
     const input = JSON.parse(readFileSync('test/fixtures/mixed-batch.json', 'utf8'));
-    const out = JSON.parse(r.out);
+    const doc = JSON.parse(r.out);
+    const validate = new Ajv2020({ allErrors: true, strict: true, strictTuples: false }).compile(JSON.parse(readFileSync('docs/eval-compact.schema.json', 'utf8')));
+    expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(doc.dictionary.levels.map((l: { name: string }) => l.name)).toEqual(['研究实习员', '助理研究员', '副研究员', '研究员']);
+    // per applicant only what differs: far smaller than the dictionary, which is written once
+    expect(JSON.stringify(doc.results[0]).length * 3).toBeLessThan(JSON.stringify(doc.dictionary).length);
+    const out = doc.results;
     expect(out.map((x: { id: string }) => x.id)).toEqual(input.map((x: { id: string }) => x.id));
     const rejected = out.filter((x: { errors?: unknown }) => x.errors);
     expect(rejected.length).toBe(3);
@@ -87,15 +94,26 @@ describe('stdc', () => {
         expect(['pass', 'fail', 'ineligible']).toContain(l.verdict);
         expect(typeof l.score).toBe('number');
         expect(l.gates.length).toBe(6);
-        expect(l.performance.items.length).toBeGreaterThanOrEqual(4);
+        expect(l.items.length).toBeGreaterThanOrEqual(4);
       }
     }
+    // a schema that can fail: a result without its rules does not fit
+    delete doc.results.find((x: { results?: unknown }) => x.results).results[0].gates;
+    expect(validate(doc)).toBe(false);
+  });
+
+  it('eval --format json --explain: the full explanation of every level, with its tree', async () => {
+    const r = await run('eval', 'standards/2026', 'test/fixtures/valid-record.json', '--format', 'json', '--explain', '--level', '副研究员');
+    expect(r.code).toBe(0);
+    const [one] = JSON.parse(r.out);
+    expect(one.results[0].gates[0]).toMatchObject({ id: 'G1', label: expect.any(String), held: true, figures: expect.any(Array), at: expect.stringMatching(/common\.std:\d+:\d+/) });
+    expect(one.results[0].explanation.children.length).toBeGreaterThanOrEqual(4);
   });
 
   it('eval: a valid batch exits 0; --level filters; csv has a header and a row per level', async () => {
     const json = await run('eval', 'standards/2026', 'test/fixtures/valid-record.json', '--format', 'json', '--level', '副研究员');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.out)[0].results.map((l: { level: string }) => l.level)).toEqual(['副研究员']);
+    expect(JSON.parse(json.out).results[0].results.map((l: { level: string }) => l.level)).toEqual(['副研究员']);
     const csv = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--format', 'csv');
     const lines = csv.out.replace(/^\ufeff/, '').trim().split(/\r\n/);
     expect(lines[0]).toBe('id,name,target_level,level,verdict,route,score,reasons,warnings');
@@ -129,7 +147,7 @@ describe('stdc', () => {
     writeFileSync(f, `${rec}\n{not json\n${rec.replace('"HZ2026-062-0017"', '"OTHER"')}\n`);
     const r = await run('eval', 'standards/2026', f, '--format', 'json');
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.out);
+    const out = JSON.parse(r.out).results;
     expect(out.length).toBe(3);
     expect(out[1].errors[0].message).toContain('第 2 行');
     expect(out[2].results).toHaveLength(4);

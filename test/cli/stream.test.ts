@@ -33,7 +33,7 @@ describe('stdc eval streaming', () => {
       expect(r.out).toBe(one.out);
     }
     const json = await run('eval', 'standards/2026', array, '--format', 'json', '--jobs', '2');
-    expect(JSON.parse(json.out).map((x: { id: string }) => x.id)).toEqual(records.map((r) => (typeof r.id === 'string' ? r.id : null)));
+    expect(JSON.parse(json.out).results.map((x: { id: string }) => x.id)).toEqual(records.map((r) => (typeof r.id === 'string' ? r.id : null)));
   }, 60_000);
 
   it('reads stdin when the path is "-"', () => {
@@ -48,14 +48,16 @@ describe('stdc eval streaming', () => {
     const r = await run('eval', 'standards/2026', f, '--format', 'json');
     expect(r.code).toBe(2);
     expect(r.err).toContain('不是有效的 JSON');
-    expect(JSON.parse(r.out)).toHaveLength(2);
+    expect(JSON.parse(r.out).results).toHaveLength(2);
     const g = join(tmp, 'garbage.json');
     writeFileSync(g, '[{"id":"a"} {"id":"b"}]');
     expect((await run('eval', 'standards/2026', g)).code).toBe(2);
     writeFileSync(g, '[{"id":"a"}] x');
     expect((await run('eval', 'standards/2026', g)).code).toBe(2);
     writeFileSync(g, ' [ ] ');
-    expect(await run('eval', 'standards/2026', g, '--format', 'json')).toEqual({ code: 0, out: '[]\n', err: '' });
+    const empty = await run('eval', 'standards/2026', g, '--format', 'json');
+    expect({ code: empty.code, err: empty.err, results: JSON.parse(empty.out).results }).toEqual({ code: 0, err: '', results: [] });
+    expect(await run('eval', 'standards/2026', g, '--format', 'json', '--explain')).toEqual({ code: 0, out: '[]\n', err: '' });
   });
 
   it('--jobs must be a small positive integer', async () => {

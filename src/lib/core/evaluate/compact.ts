@@ -1,0 +1,194 @@
+// Compact results (`stdc eval --format json`): per applicant only what differs between applicants — the
+// trace (which rules held, each figure's value and target, the list items counted, the points) and the
+// reasons — beside a dictionary made once per run from the bundle (labels, reasons, source positions,
+// requirements). Nothing is lost: explainLevel(level, expandLevel(compact)) is the full explanation, which
+// test/core/evaluate/compact.test.ts checks on every sample and on generated applicants. The format is
+// documented by docs/eval-compact.schema.json.
+import type { Bundle, BundleComponent, BundleLevel, BundleRule, Figure, ListMatch } from '../compile/bundle-types.ts';
+import { validateRecord } from '../records/index.ts';
+import { compiledBundle, traceLevel, type Engine, type RecordResult } from './evaluate.ts';
+import { explainRule, reasonsOf, where, type Where } from './explain.ts';
+import type { ComponentTrace, LevelTrace, ListTrace, MatchedItem, RuleTrace } from './trace.ts';
+
+export const COMPACT_FORMAT = 'stdc-eval-compact@1';
+
+// ---------- per applicant ----------
+
+/** One counted list item: its index in the list, its key, and the value taken from it (when the rule takes one). */
+export type CompactItem = [index: number, key: string] | [index: number, key: string, value: unknown];
+/** A rule: 1 if it held, else 0; [value, target] per figure; the items counted per list (left out when none). */
+export type CompactRule = [held: 0 | 1, figures: [unknown, unknown][]] | [held: 0 | 1, figures: [unknown, unknown][], lists: CompactItem[][]];
+/** A score component: its points, its raw points before the cap, the items counted per list (left out when none). */
+export type CompactComponent = [points: number, raw: number] | [points: number, raw: number, lists: CompactItem[][]];
+
+export interface CompactLevel {
+  level: string;
+  verdict: LevelTrace['verdict'];
+  route: LevelTrace['route'];
+  score: number;
+  /** Performance items met. */
+  met: number;
+  reasons: string[];
+  gates: CompactRule[];
+  regular: CompactRule[];
+  directRequires: CompactRule[];
+  directLines: CompactRule[];
+  items: CompactRule[];
+  components: CompactComponent[];
+}
+
+export type CompactRecord = Omit<RecordResult, 'results'> & { results?: CompactLevel[] };
+
+function lists(ls: ListTrace[]): CompactItem[][] | null {
+  let any = false;
+  const out: CompactItem[][] = new Array(ls.length);
+  for (let i = 0; i < ls.length; i++) {
+    const its = ls[i].items;
+    if (its.length) any = true;
+    out[i] = its.map((it) => ('value' in it ? [it.index, it.key, it.value] : [it.index, it.key]));
+  }
+  return any ? out : null;
+}
+
+function rule(t: RuleTrace): CompactRule {
+  const figures = t.figures.map((f): [unknown, unknown] => [f.value, f.target]);
+  const l = lists(t.lists);
+  return l ? [t.held ? 1 : 0, figures, l] : [t.held ? 1 : 0, figures];
+}
+
+function component(t: ComponentTrace): CompactComponent {
+  const l = lists(t.lists);
+  return l ? [t.points, t.raw, l] : [t.points, t.raw];
+}
+
+/** A level's trace in compact form, with the reasons (which quote the figures of failed items). */
+export function compactLevel(l: BundleLevel, t: LevelTrace): CompactLevel {
+  const reasons = reasonsOf(l, {
+    verdict: t.verdict, route: t.route, score: t.score, met: t.met,
+    gates: () => l.gates.rules.map((r, i) => ({ label: r.label, held: t.gates[i].held, ...(r.reason ? { reason: r.reason } : {}) })),
+    items: () => t.items.map((x, i) => explainRule(l, 'items', i, x))
+  });
+  return {
+    level: l.name, verdict: t.verdict, route: t.route, score: t.score, met: t.met, reasons,
+    gates: t.gates.map(rule), regular: t.regular.map(rule), directRequires: t.directRequires.map(rule),
+    directLines: t.directLines.map(rule), items: t.items.map(rule), components: t.components.map(component)
+  };
+}
+
+/** Validates one record and, when valid, evaluates it at every level (or `levels`) in compact form. */
+export function evaluateCompact(bundle: Bundle, record: unknown, options: { levels?: string[]; engine?: Engine } = {}): CompactRecord {
+  const check = validateRecord(record, bundle.meta.referenceDate);
+  const issue = (i: { path: string; message: string }) => ({ path: i.path, message: i.message });
+  if (!check.ok) return { id: check.id, errors: check.errors.map(issue) };
+  const compiled = compiledBundle(bundle, options.engine);
+  compiled.begin(record);
+  const results: CompactLevel[] = [];
+  bundle.levels.forEach((l, i) => {
+    if (options.levels && !options.levels.includes(l.name)) return;
+    results.push(compactLevel(l, traceLevel(compiled.levels[i], record, 'full')));
+  });
+  return { id: check.id, ...(check.warnings.length ? { warnings: check.warnings.map(issue) } : {}), results };
+}
+
+// ---------- back to a trace ----------
+
+const items = (l: CompactItem[] | undefined): ListTrace => ({
+  items: (l ?? []).map((x): MatchedItem => (x.length === 3 ? { index: x[0], key: x[1], value: x[2] } : { index: x[0], key: x[1] }))
+});
+const ruleTrace = (r: CompactRule, n: number): RuleTrace => ({
+  held: r[0] === 1,
+  figures: r[1].map(([value, target]) => ({ value, target })),
+  lists: r.length === 3 ? r[2].map(items) : Array.from({ length: n }, () => ({ items: [] }))
+});
+
+/** The trace a compact level was made from; `level` is the bundle's (or the dictionary's) level. */
+export function expandLevel(l: BundleLevel | DictionaryLevel, c: CompactLevel): LevelTrace {
+  const rules = (cs: CompactRule[], rs: { lists: unknown[] }[]) => cs.map((r, i) => ruleTrace(r, rs[i].lists.length));
+  return {
+    verdict: c.verdict, route: c.route, score: c.score, met: c.met,
+    gates: rules(c.gates, l.gates.rules),
+    regular: rules(c.regular, l.routes.regular?.lines ?? []),
+    directRequires: rules(c.directRequires, l.routes.direct?.requires ?? []),
+    directLines: rules(c.directLines, l.routes.direct?.lines ?? []),
+    items: rules(c.items, l.performance.items),
+    components: c.components.map((x, i) => ({
+      points: x[0], raw: x[1],
+      lists: x.length === 3 ? x[2].map(items) : l.scoring.components[i].lists.map(() => ({ items: [] }))
+    }))
+  };
+}
+
+// ---------- the dictionary: once per run ----------
+
+export interface DictionaryFigure {
+  label: string;
+  op: string;
+  kind: Figure['kind'];
+  unit?: Figure['unit'];
+  enumLabels?: Record<string, string>;
+  at: Where;
+}
+export interface DictionaryList {
+  list: string;
+  label: string;
+  unit?: ListMatch['unit'];
+}
+export interface DictionaryRule {
+  id?: string;
+  label: string;
+  reason?: string;
+  figures: DictionaryFigure[];
+  lists: DictionaryList[];
+  at: Where;
+}
+export interface DictionaryComponent {
+  id: string;
+  label: string;
+  cap: number | null;
+  lists: DictionaryList[];
+  at: Where;
+}
+export interface DictionaryLevel {
+  name: string;
+  at: Where;
+  gates: { label: string; rules: DictionaryRule[] };
+  routes: {
+    regular: { label: string; lines: DictionaryRule[] } | null;
+    direct: { label: string; requires: DictionaryRule[]; lines: DictionaryRule[] } | null;
+  };
+  performance: { label: string; need: number; items: DictionaryRule[] };
+  scoring: { label: string; minimum: number; components: DictionaryComponent[] };
+}
+export interface Dictionary {
+  standard: Bundle['meta'];
+  levels: DictionaryLevel[];
+}
+
+const dictList = (l: ListMatch): DictionaryList => ({ list: l.list, label: l.label, ...(l.unit ? { unit: l.unit } : {}) });
+const dictFigure = (f: Figure): DictionaryFigure => ({
+  label: f.label, op: f.op, kind: f.kind, ...(f.unit ? { unit: f.unit } : {}), ...(f.enumLabels ? { enumLabels: f.enumLabels } : {}), at: where(f.src)
+});
+const dictRule = (r: BundleRule): DictionaryRule => ({
+  ...(r.id ? { id: r.id } : {}), label: r.label, ...(r.reason ? { reason: r.reason } : {}),
+  figures: r.figures.map(dictFigure), lists: r.lists.map(dictList), at: where(r.src)
+});
+const dictComponent = (c: BundleComponent): DictionaryComponent => ({ id: c.id, label: c.label, cap: c.cap, lists: c.lists.map(dictList), at: where(c.src) });
+
+/** What explanations say that no applicant changes: the bundle without its logic, for the levels asked for. */
+export function compactDictionary(bundle: Bundle, levels?: string[]): Dictionary {
+  return {
+    standard: bundle.meta,
+    levels: bundle.levels
+      .filter((l) => !levels || levels.includes(l.name))
+      .map((l) => ({
+        name: l.name, at: where(l.src),
+        gates: { label: l.gates.label, rules: l.gates.rules.map(dictRule) },
+        routes: {
+          regular: l.routes.regular ? { label: l.routes.regular.label, lines: l.routes.regular.lines.map(dictRule) } : null,
+          direct: l.routes.direct ? { label: l.routes.direct.label, requires: l.routes.direct.requires.map(dictRule), lines: l.routes.direct.lines.map(dictRule) } : null
+        },
+        performance: { label: l.performance.label, need: l.performance.need, items: l.performance.items.map(dictRule) },
+        scoring: { label: l.scoring.label, minimum: l.scoring.minimum, components: l.scoring.components.map(dictComponent) }
+      }))
+  };
+}
