@@ -182,6 +182,8 @@ export function traceLevel(c: CompiledLevel, record: unknown, detail: Detail = '
   };
 }
 
+const HELD_ITEM = { held: true, figures: [] };
+
 /** Verdict, route, score, summary and reasons: the rules are traced only where the reasons quote them. */
 function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelResult {
   const t = {
@@ -191,7 +193,8 @@ function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelR
   const reasons = reasonsOf(l, {
     ...t,
     gates: () => l.gates.rules.map((r, i) => ({ label: r.label, held: truthy(c.gates[i].logic(record)), ...(r.reason ? { reason: r.reason } : {}) })),
-    items: () => c.items.map((r, i) => explainRule(l, 'items', i, traceRule(r, record, 'summary')))
+    // only a failed item's figures are quoted: a held one is not traced
+    items: () => c.items.map((r, i) => (truthy(r.logic(record)) ? HELD_ITEM : explainRule(l, 'items', i, traceRule(r, record, 'summary'))))
   });
   return { level: l.name, verdict: t.verdict, route: t.route, score: t.score, summary: summaryOf(l, t), reasons };
 }

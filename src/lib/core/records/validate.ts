@@ -4,6 +4,9 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { annotationKeywords, recordSchema } from './schema.ts';
 import { ajvErrorsToIssues } from './messages.ts';
 import { contractIssues } from './contract.ts';
+import { schemaHash, VALIDATOR_OPTIONS } from './validator-options.ts';
+import * as generatedFull from './validator-full.generated.js';
+import * as generatedQuick from './validator-quick.generated.js';
 
 export interface RecordIssue {
   path: string;
@@ -20,19 +23,21 @@ export interface RecordCheck {
 
 export const DEFAULT_REFERENCE_DATE = '2026-09-30';
 
-// verbose: messages quote the offending value; validateFormats off: `format: "date"` is only an
-// editor hint, the calendar check lives in contract.ts so a bad date yields one message, not two.
-// Compiled on first use, so that what never validates a record (`stdc check`, `build`) does not pay for it.
+// The validators are generated code (scripts/gen-validators.ts): no schema is compiled at run time, and no
+// `new Function` runs (the browser's CSP). Only if the schema changed since they were generated does this
+// compile it with ajv, on first use (test/core/records/validators.test.ts fails meanwhile).
 let validators: { full: ValidateFunction; quick: ValidateFunction } | undefined;
 function compiled() {
   if (validators) return validators;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateFormats: false });
-  for (const keyword of annotationKeywords) ajv.addKeyword({ keyword });
-  // The same schema, stopping at the first error and quoting nothing: the cheap yes/no for the common valid
-  // record. Only a record it rejects is validated again to collect every error with its wording.
-  const quick = new Ajv2020({ allErrors: false, verbose: false, strict: true, allowUnionTypes: true, validateFormats: false });
-  for (const keyword of annotationKeywords) quick.addKeyword({ keyword });
-  return (validators = { full: ajv.compile(recordSchema), quick: quick.compile(recordSchema) });
+  if (generatedFull.schemaHash === schemaHash(recordSchema) && generatedQuick.schemaHash === schemaHash(recordSchema)) {
+    return (validators = { full: generatedFull.validate as ValidateFunction, quick: generatedQuick.validate as ValidateFunction });
+  }
+  const make = (options: (typeof VALIDATOR_OPTIONS)['full' | 'quick']) => {
+    const ajv = new Ajv2020(options);
+    for (const keyword of annotationKeywords) ajv.addKeyword({ keyword });
+    return ajv.compile(recordSchema);
+  };
+  return (validators = { full: make(VALIDATOR_OPTIONS.full), quick: make(VALIDATOR_OPTIONS.quick) });
 }
 
 function idOf(record: unknown): string | null {
