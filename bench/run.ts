@@ -79,7 +79,8 @@ const rows: [string, string, string][] = [
   ['fast path + record validation', 'fast validated', 'json-logic-js'],
   ['**fast path + summary line and reasons** (what a table or CSV prints)', 'fast reasons', 'json-logic-js reasons'],
   ['**fast path + every rule with its figures** (summary explanation)', 'fast summary', 'json-logic-js summary'],
-  ['**fast path + list items counted per rule** (full explanation)', 'fast full', 'json-logic-js full']
+  ['**fast path + list items counted per rule** (full explanation)', 'fast full', 'json-logic-js full'],
+  ['**fast path, full explanation facts as data** (no text but the reasons: what compact JSON prints)', 'fast facts', 'json-logic-js full']
 ];
 
 const ratio = (x: number) => x.toFixed(x < 0.1 ? 3 : 1);

@@ -8,6 +8,7 @@ import { readStandardDir } from '../src/lib/core/node.ts';
 import { compiledBundle, type Engine } from '../src/lib/core/evaluate/evaluate.ts';
 import { evaluate2026, type ApplicantRecord } from './handwritten-2026.ts';
 import { generateApplicants } from './generate.ts';
+import { evaluateCompact } from '../src/lib/core/evaluate/compact.ts';
 
 const N = Number(process.env.BENCH_N ?? 10_000);
 const PASSES = 3;
@@ -43,7 +44,9 @@ export const CASES: Record<string, { n: number; run: () => (r: unknown) => void 
   'fast validated': { n: N, run: () => evaluate(false) },
   'fast reasons': { n: N, run: () => evaluate('reasons') },
   'fast summary': { n: N, run: () => evaluate('summary') },
-  'fast full': { n: N, run: () => evaluate(true) }
+  'fast full': { n: N, run: () => evaluate(true) },
+  // every explanation fact (held, figures, items counted, points) as data, with the reasons: compact JSON's work
+  'fast facts': { n: N, run: () => (r) => void evaluateCompact(bundle, r) }
 };
 
 /** Applicants per second: the best of a few passes after a warm-up pass. */
