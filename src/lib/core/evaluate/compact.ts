@@ -1,21 +1,23 @@
 // Compact results (`stdc eval --format json`): per applicant only what differs between applicants — the
-// trace (which rules held, each figure's value and target, the list items counted, the points) and the
-// reasons — beside a dictionary made once per run from the bundle (labels, reasons, source positions,
-// requirements). Nothing is lost: explainLevel(level, expandLevel(compact)) is the full explanation, which
+// trace: which rules held, each figure's value and target, the indexes of the list items counted (and the
+// value taken from each), the points — beside a dictionary made once per run from the bundle (labels,
+// reasons, source positions, requirements). No text is made: the summary, the reasons and every sentence
+// of an explanation follow from these facts. Nothing is lost: explainLevel(level, expandLevel(level,
+// compact, record)) is the full explanation, reasons included, which
 // test/core/evaluate/compact.test.ts checks on every sample and on generated applicants. The format is
 // documented by docs/eval-compact.schema.json.
 import type { Bundle, BundleComponent, BundleLevel, BundleRule, Figure, ListMatch } from '../compile/bundle-types.ts';
 import { validateRecord } from '../records/index.ts';
-import { compiledBundle, traceLevel, type Engine, type RecordResult } from './evaluate.ts';
-import { explainRule, reasonsOf, where, type Where } from './explain.ts';
+import { compiledBundle, itemKey, listOf, traceLevel, type Engine, type RecordResult } from './evaluate.ts';
+import { where, type Where } from './explain.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, MatchedItem, RuleTrace } from './trace.ts';
 
 export const COMPACT_FORMAT = 'stdc-eval-compact@1';
 
 // ---------- per applicant ----------
 
-/** One counted list item: its index in the list, its key, and the value taken from it (when the rule takes one). */
-export type CompactItem = [index: number, key: string] | [index: number, key: string, value: unknown];
+/** One counted list item: its index in the record's list, or [index, the value taken from it] when the rule takes one. */
+export type CompactItem = number | [index: number, value: unknown];
 /** A rule: 1 if it held, else 0; [value, target] per figure; the items counted per list (left out when none). */
 export type CompactRule = [held: 0 | 1, figures: [unknown, unknown][]] | [held: 0 | 1, figures: [unknown, unknown][], lists: CompactItem[][]];
 /** A score component: its points, its raw points before the cap, the items counted per list (left out when none). */
@@ -28,7 +30,6 @@ export interface CompactLevel {
   score: number;
   /** Performance items met. */
   met: number;
-  reasons: string[];
   gates: CompactRule[];
   regular: CompactRule[];
   directRequires: CompactRule[];
@@ -45,7 +46,7 @@ function lists(ls: ListTrace[]): CompactItem[][] | null {
   for (let i = 0; i < ls.length; i++) {
     const its = ls[i].items;
     if (its.length) any = true;
-    out[i] = its.map((it) => ('value' in it ? [it.index, it.key, it.value] : [it.index, it.key]));
+    out[i] = its.map((it) => ('value' in it ? [it.index, it.value] : it.index));
   }
   return any ? out : null;
 }
@@ -61,15 +62,10 @@ function component(t: ComponentTrace): CompactComponent {
   return l ? [t.points, t.raw, l] : [t.points, t.raw];
 }
 
-/** A level's trace in compact form, with the reasons (which quote the figures of failed items). */
+/** A level's trace in compact form. */
 export function compactLevel(l: BundleLevel, t: LevelTrace): CompactLevel {
-  const reasons = reasonsOf(l, {
-    verdict: t.verdict, route: t.route, score: t.score, met: t.met,
-    gates: () => l.gates.rules.map((r, i) => ({ label: r.label, held: t.gates[i].held, ...(r.reason ? { reason: r.reason } : {}) })),
-    items: () => t.items.map((x, i) => explainRule(l, 'items', i, x))
-  });
   return {
-    level: l.name, verdict: t.verdict, route: t.route, score: t.score, met: t.met, reasons,
+    level: l.name, verdict: t.verdict, route: t.route, score: t.score, met: t.met,
     gates: t.gates.map(rule), regular: t.regular.map(rule), directRequires: t.directRequires.map(rule),
     directLines: t.directLines.map(rule), items: t.items.map(rule), components: t.components.map(component)
   };
@@ -92,18 +88,30 @@ export function evaluateCompact(bundle: Bundle, record: unknown, options: { leve
 
 // ---------- back to a trace ----------
 
-const items = (l: CompactItem[] | undefined): ListTrace => ({
-  items: (l ?? []).map((x): MatchedItem => (x.length === 3 ? { index: x[0], key: x[1], value: x[2] } : { index: x[0], key: x[1] }))
-});
-const ruleTrace = (r: CompactRule, n: number): RuleTrace => ({
-  held: r[0] === 1,
-  figures: r[1].map(([value, target]) => ({ value, target })),
-  lists: r.length === 3 ? r[2].map(items) : Array.from({ length: n }, () => ({ items: [] }))
-});
+type Lists = { list: string }[];
 
-/** The trace a compact level was made from; `level` is the bundle's (or the dictionary's) level. */
-export function expandLevel(l: BundleLevel | DictionaryLevel, c: CompactLevel): LevelTrace {
-  const rules = (cs: CompactRule[], rs: { lists: unknown[] }[]) => cs.map((r, i) => ruleTrace(r, rs[i].lists.length));
+/**
+ * The trace a compact level was made from; `level` is the bundle's (or the dictionary's) level, `record` the
+ * applicant's record (the items counted are named by it).
+ */
+export function expandLevel(l: BundleLevel | DictionaryLevel, c: CompactLevel, record: unknown): LevelTrace {
+  const items = (ls: Lists) => (x: CompactItem[] | undefined, i: number): ListTrace => {
+    const all = listOf(record, ls[i].list.split('.'));
+    return {
+      items: (x ?? []).map((it): MatchedItem => {
+        const index = typeof it === 'number' ? it : it[0];
+        const key = itemKey(all[index], index);
+        return typeof it === 'number' ? { index, key } : { index, key, value: it[1] };
+      })
+    };
+  };
+  const expandLists = (x: CompactItem[][] | undefined, ls: Lists) => ls.map((_, i) => items(ls)(x?.[i], i));
+  const ruleTrace = (r: CompactRule, ls: Lists): RuleTrace => ({
+    held: r[0] === 1,
+    figures: r[1].map(([value, target]) => ({ value, target })),
+    lists: expandLists(r[2], ls)
+  });
+  const rules = (cs: CompactRule[], rs: { lists: Lists }[]) => cs.map((r, i) => ruleTrace(r, rs[i].lists));
   return {
     verdict: c.verdict, route: c.route, score: c.score, met: c.met,
     gates: rules(c.gates, l.gates.rules),
@@ -111,10 +119,7 @@ export function expandLevel(l: BundleLevel | DictionaryLevel, c: CompactLevel): 
     directRequires: rules(c.directRequires, l.routes.direct?.requires ?? []),
     directLines: rules(c.directLines, l.routes.direct?.lines ?? []),
     items: rules(c.items, l.performance.items),
-    components: c.components.map((x, i) => ({
-      points: x[0], raw: x[1],
-      lists: x.length === 3 ? x[2].map(items) : l.scoring.components[i].lists.map(() => ({ items: [] }))
-    }))
+    components: c.components.map((x, i) => ({ points: x[0], raw: x[1], lists: expandLists(x[2], l.scoring.components[i].lists) }))
   };
 }
 

@@ -115,7 +115,8 @@ export function compiledLevels(bundle: Bundle, engine: Engine = 'fast'): Compile
 
 const KEY_FIELDS = ['registration_no', 'name', 'enterprise', 'title', 'year', 'kind', 'degree'];
 
-function itemKey(item: unknown, index: number): string {
+/** How an explanation names a list item: its registration number, name, … or its position. */
+export function itemKey(item: unknown, index: number): string {
   if (item && typeof item === 'object') {
     for (const k of KEY_FIELDS) {
       const v = (item as Record<string, unknown>)[k];
@@ -125,7 +126,7 @@ function itemKey(item: unknown, index: number): string {
   return `#${index + 1}`;
 }
 
-function listOf(record: unknown, path: string[]): unknown[] {
+export function listOf(record: unknown, path: string[]): unknown[] {
   let cur: unknown = record;
   for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
   return Array.isArray(cur) ? cur : [];
