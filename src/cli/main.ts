@@ -12,6 +12,8 @@ import { evaluateInOrder } from './jobs.ts';
 import { Sink } from './sink.ts';
 import { repeatedId } from '../lib/core/evaluate/evaluate.ts';
 import { runSampleTests } from './test-samples.ts';
+import { diff, DIFF_USAGE } from './diff.ts';
+import { nearest, NEAREST_USAGE } from './nearest.ts';
 
 const USAGE = `用法（usage）:
   stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
@@ -19,6 +21,8 @@ const USAGE = `用法（usage）:
   stdc eval <目录或bundle.json> <申请人.json|.ndjson|-> [--format table|json|csv] [--level 副研究员] [--explain] [--jobs N]
   stdc test <目录>                           运行标准目录下 samples/ 中的预期结果
   stdc fmt <文件或目录>... [--check]         格式化标准文件（--check 只检查不写入）
+${DIFF_USAGE}
+${NEAREST_USAGE}
 退出码：0 成功；1 有错误（诊断错误、被拒记录、测试失败）；2 用法错误或标准无法编译`;
 
 class UsageError extends Error {}
@@ -56,6 +60,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'eval': return await evaluate(rest, io);
       case 'test': return test(rest, io);
       case 'fmt': return fmt(rest, io);
+      case 'diff': case 'nearest': return await impactCommand(command, rest, io);
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE + '\n');
         return command ? 0 : 2;
@@ -188,6 +193,20 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   await out.end(true);
   if (rejected) io.err(`${rejected} 条记录被拒绝，其余 ${total - rejected} 条已评估\n`);
   return rejected ? 1 : 0;
+}
+
+async function impactCommand(command: 'diff' | 'nearest', argv: string[], io: Io): Promise<number> {
+  const { positionals, values } = args(argv, { format: { type: 'string', short: 'f', default: 'table' }, level: { type: 'string', short: 'l', multiple: true } });
+  const format = values.format as 'table' | 'json' | 'csv';
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`未知格式“${format}”（可选 table、json、csv）`);
+  const levels = values.level as string[] | undefined;
+  const o = { format, ...(levels ? { levels } : {}) };
+  if (command === 'diff') {
+    if (positionals.length !== 3) throw new UsageError('diff 需要旧版本、新版本（目录或 bundle.json）和申请人文件');
+    return diff(positionals[0], positionals[1], positionals[2], o, io);
+  }
+  if (positionals.length !== 2) throw new UsageError('nearest 需要标准（目录或 bundle.json）和申请人文件');
+  return nearest(positionals[0], positionals[1], o, io);
 }
 
 function test(argv: string[], io: Io): number {
