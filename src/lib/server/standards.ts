@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSamples, loadStandardSet } from '$lib/core/node';
 import { evaluateRecord } from '$lib/core';
+import { nearestPath } from '$lib/core/impact/nearest';
 import {
 	LEVELS,
 	lineCount,
@@ -246,4 +247,20 @@ export function getSourceFile(
 		text: found.text,
 		diagnostics: overview.diagnostics.filter((d) => d.file === file)
 	};
+}
+
+/** For each level a sample applicant fails (not for ineligibility), the least achievements to add to pass it. */
+export function getNearestPaths(id: string, year: number = CURRENT_YEAR): Record<string, { text: string; status: string; alternatives: string[] }> {
+	const loaded = load(year);
+	const index = loaded?.overview.applicants.findIndex((a) => a.id === id) ?? -1;
+	const bundle = loaded?.set.bundle;
+	if (!loaded || !bundle || index < 0) return {};
+	const applicant = loaded.overview.applicants[index];
+	const out: Record<string, { text: string; status: string; alternatives: string[] }> = {};
+	for (const l of applicant.levels) {
+		if (l.verdict !== 'fail') continue;
+		const p = nearestPath(bundle, l.level, loaded.samples[index].record as Record<string, unknown>);
+		out[l.level] = { text: p.text, status: p.status, alternatives: p.alternatives.map((a) => a.text) };
+	}
+	return out;
 }

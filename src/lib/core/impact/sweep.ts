@@ -42,6 +42,8 @@ interface Hit {
   subject: string;
   unit?: { name: string; factor: number };
   itemScope: boolean;
+  /** In a score component (a points factor or a divisor, not a pass threshold). */
+  component: boolean;
 }
 
 type Span = { file: string; start: number; end: number };
@@ -50,7 +52,7 @@ const sameSpan = (a: Span, b: Span) => a.file === b.file && a.start === b.start 
 
 /** Every numeric literal of the model, with where it sits (in a list item's condition or at the record). */
 function eachLiteral(model: StandardSetModel, visit: (h: Hit) => void): void {
-  const walk = (ir: IR, ctx: Omit<Hit, 'ir' | 'itemScope'>, itemScope: boolean, siblings: IR[]): void => {
+  const walk = (ir: IR, ctx: Omit<Hit, 'ir' | 'itemScope' | 'unit'>, itemScope: boolean, siblings: IR[]): void => {
     switch (ir.k) {
       case 'lit':
         if (typeof ir.value === 'number') visit({ ir, ...ctx, unit: ir.display ? { name: ir.display.unit, factor: ir.display.factor } : unitOf(ir, ...siblings), itemScope });
@@ -82,8 +84,8 @@ function eachLiteral(model: StandardSetModel, visit: (h: Hit) => void): void {
   };
   for (const l of model.levels) {
     const rules = [...l.gates.rules, ...(l.regular?.lines ?? []), ...(l.direct?.requires ?? []), ...(l.direct?.lines ?? []), ...l.performance.items];
-    for (const r of rules) walk(r.ir, { level: l.name, title: r.id ? `${r.id} ${r.label}` : r.label, subject: r.label }, false, []);
-    for (const c of l.scoring.components) walk(c.ir, { level: l.name, title: `${c.id} ${c.label}`, subject: c.label }, false, []);
+    for (const r of rules) walk(r.ir, { level: l.name, title: r.id ? `${r.id} ${r.label}` : r.label, subject: r.label, component: false }, false, []);
+    for (const c of l.scoring.components) walk(c.ir, { level: l.name, title: `${c.id} ${c.label}`, subject: c.label, component: true }, false, []);
   }
 }
 
@@ -125,7 +127,7 @@ export function sweepTargetAt(files: SourceFileAst[], model: StandardSetModel, f
   const levels = [...new Set(same.map((h) => h.level))];
   const where = levels.length === 1 ? `${best.level} ${best.title}` : best.subject;
   return {
-    kind: 'literal', label: `${where}${best.subject !== best.title.replace(/^\S+ /, '') ? ` ${best.subject}` : ''} 门槛`, value: best.ir.value as number,
+    kind: 'literal', label: `${where}${best.subject !== best.title.replace(/^\S+ /, '') ? ` ${best.subject}` : ''} ${best.component ? '参数' : '门槛'}`, value: best.ir.value as number,
     ...(best.unit ? { unit: best.unit } : {}), levels, parametrised: same.every((h) => !h.itemScope),
     file: best.ir.span.file, start: best.ir.span.start, end: best.ir.span.end
   };
@@ -228,4 +230,28 @@ export function recompiled(model: StandardSetModel, t: SweepTarget, records: unk
 /** A value as written: 400万元, 3项, 55分. */
 export function targetValueText(t: SweepTarget, v: number): string {
   return formatValue(v, { kind: 'number', unit: t.unit });
+}
+
+/** Every sweepable number of a set, one per place: each level's N and minimum score, each cap, each threshold. */
+export function sweepTargets(files: SourceFileAst[], model: StandardSetModel): SweepTarget[] {
+  const out: SweepTarget[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, offset: number) => {
+    const t = sweepTargetAt(files, model, file, offset);
+    const key = t && `${t.file}:${t.start}:${t.end}`;
+    if (t && key && !seen.has(key)) (seen.add(key), out.push(t));
+  };
+  for (const f of files) {
+    for (const d of f.decls) {
+      if (d.kind === 'level') for (const e of d.entries) {
+        if (e.kind === 'performance') add(f.span.file, e.need.span.start);
+        if (e.kind === 'scoreRef') add(f.span.file, e.minimum.span.start);
+      }
+      if (d.kind === 'scoreTable') for (const c of d.components) if (c.cap) add(f.span.file, c.cap.span.start);
+    }
+  }
+  eachLiteral(model, (h) => {
+    if (!h.itemScope) add(h.ir.span.file, h.ir.span.start);
+  });
+  return out;
 }
