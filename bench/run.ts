@@ -180,3 +180,4 @@ console.log('| standard set | lines | parse | parse + check | check + compile | 
 console.log('|---|---|---|---|---|---|---|');
 console.log(coreRow('standards/2026', files2026));
 console.log(coreRow('generated (bench/generate-std.ts)', generateStandardSet(10_000)));
+spawnSync(process.execPath, ['--import', 'tsx', 'bench/impact.ts'], { stdio: 'inherit' }); // impact analysis: bench/impact.ts

@@ -14,6 +14,8 @@ import { repeatedId } from '../lib/core/evaluate/evaluate.ts';
 import { runSampleTests } from './test-samples.ts';
 import { pull, PullUsageError } from './pull.ts';
 import { VERIFY_USAGE, verifyCommand } from './verify.ts';
+import { diff, DIFF_USAGE } from './diff.ts';
+import { nearest, NEAREST_USAGE } from './nearest.ts';
 
 const USAGE = `用法（usage）:
   stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
@@ -23,6 +25,8 @@ const USAGE = `用法（usage）:
   stdc fmt <文件或目录>... [--check]         格式化标准文件（--check 只检查不写入）
   stdc pull <服务器> <年度> -o <目录>         取回已发布的标准集源文件并核对内容哈希
 ${VERIFY_USAGE}
+${DIFF_USAGE}
+${NEAREST_USAGE}
 退出码：0 成功；1 有错误（诊断错误、被拒记录、测试失败）；2 用法错误或标准无法编译`;
 
 class UsageError extends Error {}
@@ -62,6 +66,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'fmt': return fmt(rest, io);
       case 'pull': return await pull(rest, io);
       case 'verify': return verifyCommand(rest, io);
+      case 'diff': case 'nearest': return await impactCommand(command, rest, io);
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE + '\n');
         return command ? 0 : 2;
@@ -194,6 +199,20 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   await out.end(true);
   if (rejected) io.err(`${rejected} 条记录被拒绝，其余 ${total - rejected} 条已评估\n`);
   return rejected ? 1 : 0;
+}
+
+async function impactCommand(command: 'diff' | 'nearest', argv: string[], io: Io): Promise<number> {
+  const { positionals, values } = args(argv, { format: { type: 'string', short: 'f', default: 'table' }, level: { type: 'string', short: 'l', multiple: true } });
+  const format = values.format as 'table' | 'json' | 'csv';
+  if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`未知格式“${format}”（可选 table、json、csv）`);
+  const levels = values.level as string[] | undefined;
+  const o = { format, ...(levels ? { levels } : {}) };
+  if (command === 'diff') {
+    if (positionals.length !== 3) throw new UsageError('diff 需要旧版本、新版本（目录或 bundle.json）和申请人文件');
+    return diff(positionals[0], positionals[1], positionals[2], o, io);
+  }
+  if (positionals.length !== 2) throw new UsageError('nearest 需要标准（目录或 bundle.json）和申请人文件');
+  return nearest(positionals[0], positionals[1], o, io);
 }
 
 function test(argv: string[], io: Io): number {

@@ -2,6 +2,7 @@
 // turned into the plain shapes of $lib/view so that no page depends on the core's types.
 // What is published comes from the database: a year's current publication (src/lib/server/publish).
 import { evaluateRecord } from '$lib/core';
+import { nearestPath } from '$lib/core/impact/nearest';
 import {
 	LEVELS,
 	lineCount,
@@ -236,4 +237,20 @@ export async function getSourceFile(
 		text: found.text,
 		diagnostics: overview.diagnostics.filter((d) => d.file === file)
 	};
+}
+
+/** For each level a sample applicant fails (not for ineligibility), the least achievements to add to pass it. */
+export async function getNearestPaths(id: string, year?: number): Promise<Record<string, { text: string; status: string; alternatives: string[] }>> {
+	const loaded = await load(year ?? (await currentYear()));
+	const index = loaded?.overview.applicants.findIndex((a) => a.id === id) ?? -1;
+	const bundle = loaded?.set.bundle;
+	if (!loaded || !bundle || index < 0) return {};
+	const applicant = loaded.overview.applicants[index];
+	const out: Record<string, { text: string; status: string; alternatives: string[] }> = {};
+	for (const l of applicant.levels) {
+		if (l.verdict !== 'fail') continue;
+		const p = nearestPath(bundle, l.level, loaded.samples[index].record as Record<string, unknown>);
+		out[l.level] = { text: p.text, status: p.status, alternatives: p.alternatives.map((a) => a.text) };
+	}
+	return out;
 }

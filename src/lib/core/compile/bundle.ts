@@ -91,7 +91,7 @@ function kindOf(ir: IR): ValueKind {
   }
 }
 
-function unitOf(...irs: IR[]): Figure['unit'] {
+export function unitOf(...irs: IR[]): Figure['unit'] {
   for (const ir of irs) if (ir.display) return { name: ir.display.unit, factor: ir.display.factor };
   for (const ir of irs) {
     const dim = (ir.type as { dim?: Dimension | null }).dim;
@@ -102,7 +102,7 @@ function unitOf(...irs: IR[]): Figure['unit'] {
   return undefined;
 }
 
-function labelOf(ir: IR): string {
+export function labelOf(ir: IR): string {
   if (ir.label) return ir.label;
   if (ir.k === 'agg') return ir.take?.label ? `${ir.listLabel}${ir.take.label}合计` : ir.listLabel;
   if (ir.k === 'field') return ir.path;

@@ -21,18 +21,21 @@ class Structure {
   private byObject = new WeakMap<object, number>();
   readonly size: number[] = [];
   readonly heavy: boolean[] = [];
+  /** Whether the node reads the sweep parameter (its value changes within one record). */
+  readonly volatile: boolean[] = [];
+  constructor(private param?: string) {}
 
   id(x: unknown): number {
-    if (typeof x !== 'object' || x === null) return this.intern(primitiveKey(x), 1, false);
+    if (typeof x !== 'object' || x === null) return this.intern(primitiveKey(x), 1, false, false);
     const known = this.byObject.get(x);
     if (known !== undefined) return known;
-    let key: string, size = 1, heavy = false;
+    let key: string, size = 1, heavy = false, volatile = false;
     if (Array.isArray(x)) {
       const ids: number[] = [];
       for (let i = 0; i < x.length; i++) {
         const c = i in x ? this.id(x[i]) : -1; // a hole (never in JSON) keys apart from undefined
         ids.push(c);
-        if (c >= 0) (size += this.size[c]), (heavy ||= this.heavy[c]);
+        if (c >= 0) (size += this.size[c]), (heavy ||= this.heavy[c]), (volatile ||= this.volatile[c]);
       }
       key = `a${ids.join(',')}`;
     } else {
@@ -43,23 +46,26 @@ class Structure {
         parts.push(`${JSON.stringify(k)}:${c}`);
         size += this.size[c];
         heavy ||= this.heavy[c];
+        volatile ||= this.volatile[c];
       }
+      if (this.param !== undefined && isParam(x, this.param)) volatile = true;
       // list operations, and `missing` (which re-reads the data by name), are worth a memo at any size
       if (keys.length === 1 && (SCOPED.has(keys[0]) || keys[0].startsWith('missing'))) heavy = true;
       key = `o${parts.join(',')}`;
     }
-    const id = this.intern(key, size, heavy);
+    const id = this.intern(key, size, heavy, volatile);
     this.byObject.set(x, id);
     return id;
   }
 
-  private intern(key: string, size: number, heavy: boolean): number {
+  private intern(key: string, size: number, heavy: boolean, volatile: boolean): number {
     let id = this.byKey.get(key);
     if (id === undefined) {
       id = this.size.length;
       this.byKey.set(key, id);
       this.size.push(size);
       this.heavy.push(heavy);
+      this.volatile.push(volatile);
     }
     return id;
   }
@@ -77,12 +83,37 @@ function primitiveKey(x: unknown): string {
  */
 const MEMO_MIN_SIZE = 8;
 
+/** `{ "var": path }` exactly: how a sweep's parameter appears in a bundle (see impact/sweep.ts). */
+function isParam(x: unknown, path: string): boolean {
+  const keys = Object.keys(x as object);
+  return keys.length === 1 && keys[0] === 'var' && (x as { var: unknown }).var === path;
+}
+
+/**
+ * A sweep parameter: root-scope `{ "var": path }` reads `cell.value` instead of the record. Nodes that read it
+ * are memoised per step (`Plan.step()`), everything else per record, so a sweep computes each applicant's
+ * sums once and only the comparisons that depend on the parameter once per step.
+ */
+export interface PlanParam {
+  path: string;
+  cell: { value: unknown };
+}
+
 export class Plan {
-  private structure = new Structure();
+  private structure: Structure;
   private nodes = new Map<number, CompiledNode>();
   /** One evaluation context per record: memo cells hold the generation they were filled in. */
-  private state = { gen: 0, record: undefined as unknown };
+  private state = { gen: 0, step: 0, record: undefined as unknown };
   private hooks = { root: (rule: Logic, esc: boolean) => this.root(rule, esc) };
+
+  constructor(private param?: PlanParam) {
+    this.structure = new Structure(param?.path);
+  }
+
+  /** The parameter's value changed: forget what depends on it. */
+  step(): void {
+    this.state.step++;
+  }
 
   /** A root expression as a function of the record. Call `begin` before each record. */
   compile(rule: Logic): Compiled {
@@ -103,6 +134,8 @@ export class Plan {
 
   private root(rule: Logic, esc: boolean): CompiledNode | null {
     if (typeof rule !== 'object' || rule === null) return null;
+    const param = this.param;
+    if (param && !Array.isArray(rule) && isParam(rule, param.path)) return compiledNode(() => param.cell.value);
     const id = this.structure.id(rule);
     // Constant arrays may be shared where they do not escape, so the two compilations are keyed apart; a
     // memoised node is computed once per record anyway, so it is compiled escaping (fresh arrays) and shared.
@@ -111,23 +144,31 @@ export class Plan {
     let node = this.nodes.get(key);
     if (node) return node;
     node = recogniseFold(rule, shared || esc) ?? compileStandard(rule, shared || esc);
-    if (shared && !node.k) node = memo(node, this.state);
+    if (shared && !node.k) node = memo(node, this.state, this.structure.volatile[id]);
     this.nodes.set(key, node);
     return node;
   }
 }
 
-function memo(node: CompiledNode, state: { gen: number }): CompiledNode {
+function memo(node: CompiledNode, state: { gen: number; step: number }, volatile: boolean): CompiledNode {
   const f = node.f;
-  let gen = -1;
+  let gen = -1, step = -1;
   let value: unknown;
   return compiledNode(
-    (d) => {
-      if (gen === state.gen) return value;
-      value = f(d);
-      gen = state.gen;
-      return value;
-    },
+    volatile
+      ? (d) => {
+          if (gen === state.gen && step === state.step) return value;
+          value = f(d);
+          gen = state.gen;
+          step = state.step;
+          return value;
+        }
+      : (d) => {
+          if (gen === state.gen) return value;
+          value = f(d);
+          gen = state.gen;
+          return value;
+        },
     node.leak,
     node.bool
   );

@@ -1,0 +1,11 @@
+import { compile } from '../src/lib/core/index.ts';
+import { readStandardDir } from '../src/lib/core/node.ts';
+import { templatesFor } from '../src/lib/core/impact/templates.ts';
+import { applyAdded } from '../src/lib/core/impact/nearest.ts';
+import { validateRecord } from '../src/lib/core/records/index.ts';
+import { loadSamples } from '../src/lib/core/node.ts';
+const b = compile(readStandardDir('standards/2026')).bundle!;
+const r = loadSamples('standards/2026')[0].record as any;
+const ts = templatesFor(b.levels[0], b.meta.referenceDate, r);
+const rec = applyAdded(r, ts.map(t => ({ list: t.list, item: { ...t.item, ...Object.fromEntries(t.open.map(o => [o.field, 1e10])) } })));
+console.log(JSON.stringify(validateRecord(rec, b.meta.referenceDate).errors));
