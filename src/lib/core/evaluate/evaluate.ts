@@ -4,6 +4,7 @@
 // each alone, and the differential tests hold the two (and json-logic-js) to the same results.
 import type { Bundle, BundleComponent, BundleLevel, BundleRule, ListMatch } from '../compile/bundle-types.ts';
 import { validateRecord, type RecordIssue } from '../records/index.ts';
+import { enumLabelOf } from '../records/fields.ts';
 import { compileLogic, truthy, type Compiled } from './jsonlogic.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.ts';
 import { explainLevel, explainRule, reasonsOf, summaryOf, type LevelExplanation } from './explain.ts';
@@ -115,11 +116,18 @@ export function compiledLevels(bundle: Bundle, engine: Engine = 'fast'): Compile
 
 const KEY_FIELDS = ['registration_no', 'name', 'enterprise', 'title', 'year', 'kind', 'degree'];
 
-function itemKey(item: unknown, index: number): string {
+const keyLabels = new Map<string, string | undefined>();
+
+/** The item's name in an explanation: its number, name or year; an enum value (学位) by its Chinese label. */
+function itemKey(item: unknown, index: number, list: string[]): string {
   if (item && typeof item === 'object') {
     for (const k of KEY_FIELDS) {
       const v = (item as Record<string, unknown>)[k];
-      if (v !== undefined && v !== null) return String(v);
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string' || (k !== 'kind' && k !== 'degree')) return String(v);
+      const at = `${list.join('.')}.${k}\u0000${v}`;
+      if (!keyLabels.has(at)) keyLabels.set(at, enumLabelOf(`${list.join('.')}.${k}`, v));
+      return keyLabels.get(at) ?? v;
     }
   }
   return `#${index + 1}`;
@@ -138,7 +146,7 @@ function traceList(l: CompiledList, record: unknown): ListTrace {
   const take = l.take;
   const items = found.map((item) => {
     const index = all.indexOf(item);
-    return take ? { index, key: itemKey(item, index), value: take(item) } : { index, key: itemKey(item, index) };
+    return take ? { index, key: itemKey(item, index, l.path), value: take(item) } : { index, key: itemKey(item, index, l.path) };
   });
   return { items };
 }
