@@ -17,7 +17,7 @@ import { runSampleTests } from './test-samples.ts';
 const USAGE = `用法（usage）:
   stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
   stdc build <目录> -o bundle.json           编译为 JSON Logic bundle
-  stdc eval <目录或bundle.json> <申请人.json|.ndjson|-> [--format table|json|csv] [--level 副研究员] [--explain] [--jobs N]
+  stdc eval <目录或bundle.json> <申请人.json|.ndjson|-> [--format table|json|csv] [--codes] [--level 副研究员] [--explain] [--jobs N]
   stdc test <目录>                           运行标准目录下 samples/ 中的预期结果
   stdc fmt <文件或目录>... [--check] [--names zh]  格式化标准文件（--check 只检查不写入；--names zh 把字段与取值的代码改写为中文名称）
 退出码：0 成功；1 有错误（诊断错误、被拒记录、测试失败）；2 用法错误或标准无法编译`;
@@ -149,6 +149,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     format: { type: 'string', short: 'f', default: 'table' },
     level: { type: 'string', short: 'l', multiple: true },
     explain: { type: 'boolean', default: false },
+    codes: { type: 'boolean', default: false },
     jobs: { type: 'string', short: 'j', default: '1' }
   });
   if (positionals.length !== 2) throw new UsageError('eval 需要标准（目录或 bundle.json）和申请人文件（“-”为标准输入）');
@@ -161,7 +162,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   const levels = values.level as string[] | undefined;
   const known = bundle.levels.map((l) => l.name);
   for (const l of levels ?? []) if (!known.includes(l)) throw new UsageError(`未知级别“${l}”（可选：${known.join('、')}）`);
-  const setup: EvalSetup = { bundle, path: positionals[1], format, explain: values.explain as boolean, ...(levels ? { levels } : {}) };
+  const setup: EvalSetup = { bundle, path: positionals[1], format, explain: values.explain as boolean, codes: values.codes as boolean, ...(levels ? { levels } : {}) };
   const out = new Sink(io, setup);
   const ids = new IdIndex();
   let parsed = 0;

@@ -1,6 +1,7 @@
 // `stdc test`: every sample's expected verdict, route and score per level, against the standard.
 import { evaluateRecord, type Bundle } from '../lib/core/index.ts';
 import type { Sample } from '../lib/core/node.ts';
+import { routeText, scoreText, verdictText } from '../lib/core/evaluate/format.ts';
 
 export interface SampleReport {
   passed: number;
@@ -8,7 +9,7 @@ export interface SampleReport {
   text: string;
 }
 
-const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9;
+const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
 
 export function runSampleTests(bundle: Bundle, samples: Sample[]): SampleReport {
   const lines: string[] = [];
@@ -25,9 +26,10 @@ export function runSampleTests(bundle: Bundle, samples: Sample[]): SampleReport 
         problems.push(`${lr.level}：缺少预期结果`);
         continue;
       }
-      if (e.verdict !== lr.verdict) problems.push(`${lr.level}：结论预期 ${e.verdict}，实际 ${lr.verdict}`);
-      if (e.route !== lr.route) problems.push(`${lr.level}：路线预期 ${e.route}，实际 ${lr.route}`);
-      if (!same(e.score, lr.score)) problems.push(`${lr.level}：积分预期 ${e.score}，实际 ${lr.score}`);
+      // In the clerk's words: "副研究员：预期 不通过，实际 通过".
+      if (e.verdict !== lr.verdict) problems.push(`${lr.level}：预期 ${verdictText(e.verdict)}，实际 ${verdictText(lr.verdict)}`);
+      if (e.route !== lr.route) problems.push(`${lr.level}：路线预期 ${routeText(e.route)}，实际 ${routeText(lr.route)}`);
+      if (!same(e.score ?? null, lr.score)) problems.push(`${lr.level}：积分预期 ${scoreText(e.score)}，实际 ${scoreText(lr.score)}`);
     }
     if (problems.length) {
       failed++;
@@ -37,6 +39,6 @@ export function runSampleTests(bundle: Bundle, samples: Sample[]): SampleReport 
       lines.push(`✓ ${name} ${s.description}`);
     }
   }
-  lines.push('', `${passed} passed, ${failed} failed`);
+  lines.push('', `${passed} 个样例通过，${failed} 个失败`);
   return { passed, failed, text: lines.join('\n') + '\n' };
 }

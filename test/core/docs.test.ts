@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { messages } from '../../src/lib/core/diagnostics/messages.ts';
+import { allFieldPaths, lookupField, recordFields, zhPath } from '../../src/lib/core/records/fields.ts';
 
 it('docs/language.md documents every diagnostic code', () => {
   const doc = readFileSync('docs/language.md', 'utf8');
@@ -9,4 +10,14 @@ it('docs/language.md documents every diagnostic code', () => {
   expect(missing).toEqual([]);
   const codes = Object.values(messages).map((m) => m.code);
   expect(new Set(codes).size).toBe(codes.length);
+});
+
+it('docs/language.md lists every field by its Chinese name and code, with every enum value', () => {
+  const doc = readFileSync('docs/language.md', 'utf8');
+  for (const path of allFieldPaths()) {
+    const row = doc.split('\n').find((l) => l.startsWith(`| \`${zhPath(path)}\` | \`${path}\` |`));
+    expect(row, path).toBeDefined();
+    const f = lookupField(recordFields, path)!;
+    if (f.type.kind === 'enum') for (const v of f.type.values) expect(row, path).toContain(`${f.type.labels[v]} \`${v}\``);
+  }
 });

@@ -90,9 +90,14 @@ function keywordSpacingHint(name: string): string {
   return kw ? `（关键字“${kw}”两侧需要空格）` : '';
 }
 
-function nameCandidates(env: Env, withFields = true): string[] {
+/** A parameter, constant or definition of that name is in scope. */
+function isUserName(env: Env, name: string): boolean {
+  return env.params.has(name) || env.ctx.consts.has(name) || env.ctx.defs.has(name);
+}
+
+function nameCandidates(env: Env): string[] {
   const scope = env.scope.item ?? recordFields;
-  const fields = withFields && scope.type.kind === 'object' ? Object.values(scope.type.fields) : [];
+  const fields = scope.type.kind === 'object' ? Object.values(scope.type.fields) : [];
   return [...env.params.keys(), ...env.ctx.consts.keys(), ...env.ctx.defs.keys(), ...fields.map((f) => f.zh), ...fields.map((f) => f.name)];
 }
 
@@ -212,7 +217,7 @@ function resolveRef(e: Extract<A.Expr, { kind: 'ref' }>, env: Env): IR {
     }
   }
   if (resolved) {
-    if (e.path.length > 1 || !nameCandidates(env, false).includes(resolved.zh[0])) noteFieldNames(env.ctx, e.path, scope);
+    if (e.path.length > 1 || !isUserName(env, resolved.zh[0])) noteFieldNames(env.ctx, e.path, scope);
     const field = resolved.field;
     const type = fieldType(field, env);
     return { k: 'field', path: resolved.codes.join('.'), item: env.scope.item !== null, type, span: e.span, label: field.label };
@@ -327,7 +332,9 @@ function enumValue(sym: IR, ty: Extract<Type, { t: 'enum' }>, env: Env): IR | nu
         const zh = ty.labels[code] ?? code;
         env.ctx.symbolLabels.set(sym.type, zh);
         // Written as a code, with a label that means nothing else here: `fmt --names zh` may write the label.
-        if (v === code && zh !== code && sym.type.at && !nameCandidates(env).includes(zh)) env.ctx.renames.push({ span: sym.type.at, code, zh });
+        if (v === code && zh !== code && sym.type.at && !isUserName(env, zh) && !childField(env.scope.item ?? recordFields, zh)) {
+          env.ctx.renames.push({ span: sym.type.at, code, zh });
+        }
       }
       return lit(code, ty, sym.span, { label: ty.labels[code] ?? code });
     }

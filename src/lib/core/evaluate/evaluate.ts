@@ -116,6 +116,11 @@ export function compiledLevels(bundle: Bundle, engine: Engine = 'fast'): Compile
 
 const KEY_FIELDS = ['registration_no', 'name', 'enterprise', 'title', 'year', 'kind', 'degree'];
 
+/** The bundle's score: a number, or null (ineligible). */
+function scoreOf(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
 const keyLabels = new Map<string, string | undefined>();
 
 /** The item's name in an explanation: its number, name or year; an enum value (学位) by its Chinese label. */
@@ -179,7 +184,7 @@ export function traceLevel(c: CompiledLevel, record: unknown, detail: Detail = '
   return {
     verdict: c.verdict(record) as LevelTrace['verdict'],
     route: c.route(record) as LevelTrace['route'],
-    score: Number(c.score(record)),
+    score: scoreOf(c.score(record)),
     gates: c.gates.map(rule),
     regular: c.regular.map(rule),
     directRequires: c.directRequires.map(rule),
@@ -196,7 +201,7 @@ const HELD_ITEM = { held: true, figures: [] };
 function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelResult {
   const t = {
     verdict: c.verdict(record) as LevelTrace['verdict'], route: c.route(record) as LevelTrace['route'],
-    score: Number(c.score(record)), met: Number(c.met(record))
+    score: scoreOf(c.score(record)), met: Number(c.met(record))
   };
   const reasons = reasonsOf(l, {
     ...t,
@@ -213,7 +218,8 @@ export interface LevelVerdict {
   level: string;
   verdict: 'pass' | 'fail' | 'ineligible';
   route: 'regular' | 'direct' | null;
-  score: number;
+  /** null when ineligible: no score is reported for an applicant who may not apply. */
+  score: number | null;
 }
 
 export type LevelResult = LevelVerdict & Partial<Omit<LevelExplanation, keyof LevelVerdict>>;
@@ -251,7 +257,7 @@ export function evaluateRecord(bundle: Bundle, record: unknown, options: Evaluat
     if (options.levels && !options.levels.includes(l.name)) return;
     const c = levels[i];
     if (options.explain === false) {
-      results.push({ level: l.name, verdict: c.verdict(record) as LevelVerdict['verdict'], route: c.route(record) as LevelVerdict['route'], score: Number(c.score(record)) });
+      results.push({ level: l.name, verdict: c.verdict(record) as LevelVerdict['verdict'], route: c.route(record) as LevelVerdict['route'], score: scoreOf(c.score(record)) });
       return;
     }
     if (options.explain === 'reasons') {

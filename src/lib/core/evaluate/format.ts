@@ -4,21 +4,7 @@
 import type { Figure } from '../compile/bundle-types.ts';
 import { enumLabelOf } from '../records/fields.ts';
 
-export type Verdict = 'pass' | 'fail' | 'ineligible';
-export type Route = 'regular' | 'direct';
-
-export const VERDICT_LABEL: Record<Verdict, string> = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' };
-export const ROUTE_LABEL: Record<Route, string> = { regular: '常规', direct: '直接申报' };
-
-/** 通过 / 不通过 / 不符合申报资格 (the code itself for anything else). */
-export function verdictText(v: string): string {
-  return (VERDICT_LABEL as Record<string, string>)[v] ?? v;
-}
-
-/** 常规 / 直接申报; “—” when there is no route. */
-export function routeText(r: string | null | undefined): string {
-  return r ? ((ROUTE_LABEL as Record<string, string>)[r] ?? r) : '—';
-}
+export { ROUTE_LABEL, VERDICT_LABEL, formatScore, routeText, scoreText, verdictText, type Route, type Verdict } from './labels.ts';
 
 /** An enum value by its Chinese label: enumText('education.degree', 'doctor') → 博士 (the code when unknown). */
 export function enumText(fieldPath: string, code: string): string {
@@ -38,11 +24,6 @@ export function formatYuan(yuan: number): string {
 /** A count as a person says it: 3项. */
 export function countText(n: number, unit = '项'): string {
   return `${formatNumber(n)}${unit}`;
-}
-
-/** A score: 57.5分; “不计” when none is reported (an ineligible applicant). */
-export function scoreText(score: number | null | undefined): string {
-  return score === null || score === undefined ? '不计' : `${formatNumber(score)}分`;
 }
 
 export function formatValue(v: unknown, f: Pick<Figure, 'kind' | 'unit' | 'enumLabels'>): string {
@@ -78,10 +59,12 @@ function enumRequirement(op: string, target: unknown, f: Pick<Figure, 'kind' | '
 
 /** “促成技术合同成交额：320万元，要求不低于500万元”; “符合条件的奖项：0项，要求至少1项”. */
 export function figureText(f: Figure, value: unknown, target: unknown): string {
-  if (f.kind === 'boolean' && target === true && f.op === '=') return `${f.label}：${formatValue(!!value, f)}`;
+  // A label that already reads as a sentence ("学历：博士及以上，满0年") is followed by what the applicant has.
+  const lead = f.label.includes('：') ? `${f.label}，${f.unit?.name === '项' ? '实有' : '实为'}` : `${f.label}：`;
+  if (f.kind === 'boolean' && target === true && f.op === '=') return `${lead}${formatValue(!!value, f)}`;
   const ordered = enumRequirement(f.op, target, f);
-  if (ordered) return `${f.label}：${formatValue(value, f)}，要求${ordered}`;
-  if (f.op === '开头是') return `${f.label}：${formatValue(value, f)}，要求以“${formatValue(target, f)}”开头`;
+  if (ordered) return `${lead}${formatValue(value, f)}，要求${ordered}`;
+  if (f.op === '开头是') return `${lead}${formatValue(value, f)}，要求以“${formatValue(target, f)}”开头`;
   const sep = Array.isArray(target) && target.length > 1 ? '之一' : '';
-  return `${f.label}：${formatValue(value, f)}，要求${opText(f.op, f)}${formatValue(target, f)}${sep}`;
+  return `${lead}${formatValue(value, f)}，要求${opText(f.op, f)}${formatValue(target, f)}${sep}`;
 }
