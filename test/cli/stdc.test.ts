@@ -127,7 +127,8 @@ describe('stdc', () => {
     writeFileSync(f, JSON.stringify(batch));
     const cells = (out: string) => out.replace(/^\ufeff/, '').trim().split(/\r\n/).slice(1).map((l) => l.split(','));
     const zh = cells((await run('eval', 'standards/2026', f, '--format', 'csv')).out);
-    const codes = cells((await run('eval', 'standards/2026', f, '--format', 'csv', '--codes')).out);
+    const codesOut = (await run('eval', 'standards/2026', f, '--format', 'csv', '--codes')).out;
+    const codes = cells(codesOut);
     expect(new Set(zh.map((c) => c[4]))).toEqual(new Set(['通过', '不通过', '不符合申报资格']));
     expect(new Set(zh.map((c) => c[5]))).toEqual(new Set(['常规', '直接申报', '']));
     expect(new Set(codes.map((c) => c[4]))).toEqual(new Set(['pass', 'fail', 'ineligible']));
@@ -136,14 +137,19 @@ describe('stdc', () => {
     for (const rows of [zh, codes]) {
       for (const c of rows.filter((x) => x[0] === 'S51')) expect([c[5], c[6]]).toEqual(['', '']);
     }
-    const head = (await run('eval', 'standards/2026', f, '--format', 'csv', '--codes')).out.replace(/^\ufeff/, '').split('\r\n')[0];
+    const head = codesOut.replace(/^\ufeff/, '').split('\r\n')[0];
     expect(head).toBe('id,name,target_level,level,verdict,route,score,reasons,warnings');
-    const json = JSON.parse((await run('eval', 'standards/2026', f, '--format', 'json')).out);
+    // Compact JSON: the labels once, in the dictionary, beside the codes of every result.
+    const compact = JSON.parse((await run('eval', 'standards/2026', f, '--format', 'json')).out);
+    expect(compact.dictionary.labels).toEqual({ verdict: { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' }, route: { regular: '常规', direct: '直接申报' } });
+    expect(compact.results.find((r: { id: string }) => r.id === 'S51').results[0]).toMatchObject({ verdict: 'ineligible', route: null, score: null });
+    // Full JSON (--explain): the labels beside the codes of each level.
+    const json = JSON.parse((await run('eval', 'standards/2026', f, '--format', 'json', '--explain')).out);
     const s51 = json.find((r: { id: string }) => r.id === 'S51').results[0];
     expect(s51).toMatchObject({ verdict: 'ineligible', verdictLabel: '不符合申报资格', route: null, routeLabel: null, score: null });
     const s30 = json.find((r: { id: string }) => r.id === 'S30').results.find((l: { level: string }) => l.level === '研究员');
     expect(s30).toMatchObject({ verdict: 'pass', verdictLabel: '通过', route: 'direct', routeLabel: '直接申报' });
-  });
+  }, 90_000);
 
   it('eval: the default table is for a person, with Chinese headers', async () => {
     const r = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json');

@@ -8,6 +8,7 @@ import type { Bundle, BundleComponent, BundleLevel, BundleRule, Figure, ListMatc
 import { validateRecord } from '../records/index.ts';
 import { compiledBundle, traceLevel, type Engine, type RecordResult } from './evaluate.ts';
 import { explainRule, reasonsOf, where, type Where } from './explain.ts';
+import { ROUTE_LABEL, VERDICT_LABEL } from './labels.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, MatchedItem, RuleTrace } from './trace.ts';
 
 export const COMPACT_FORMAT = 'stdc-eval-compact@1';
@@ -25,7 +26,8 @@ export interface CompactLevel {
   level: string;
   verdict: LevelTrace['verdict'];
   route: LevelTrace['route'];
-  score: number;
+  /** null when ineligible. */
+  score: number | null;
   /** Performance items met. */
   met: number;
   reasons: string[];
@@ -161,6 +163,8 @@ export interface DictionaryLevel {
 }
 export interface Dictionary {
   standard: Bundle['meta'];
+  /** The Chinese words beside the codes of every result (JSON keeps the codes: it is the machine format). */
+  labels: { verdict: typeof VERDICT_LABEL; route: typeof ROUTE_LABEL };
   levels: DictionaryLevel[];
 }
 
@@ -178,6 +182,7 @@ const dictComponent = (c: BundleComponent): DictionaryComponent => ({ id: c.id, 
 export function compactDictionary(bundle: Bundle, levels?: string[]): Dictionary {
   return {
     standard: bundle.meta,
+    labels: { verdict: VERDICT_LABEL, route: ROUTE_LABEL },
     levels: bundle.levels
       .filter((l) => !levels || levels.includes(l.name))
       .map((l) => ({
