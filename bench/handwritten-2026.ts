@@ -11,7 +11,8 @@ export type Level = '研究实习员' | '助理研究员' | '副研究员' | '�
 export interface Outcome {
   verdict: 'pass' | 'fail' | 'ineligible';
   route: 'regular' | 'direct' | null;
-  score: number;
+  /** null when ineligible: no route is open and no score is reported. */
+  score: number | null;
 }
 
 export type Degree = 'college' | 'bachelor' | 'master' | 'doctor';
@@ -323,23 +324,23 @@ export function evaluate2026(record: ApplicantRecord): Record<Level, Outcome> {
   return {
     研究实习员: {
       verdict: !eligible ? 'ineligible' : rJunior !== null && nJunior >= 2 && score >= 20 ? 'pass' : 'fail',
-      route: rJunior,
-      score,
+      route: eligible ? rJunior : null,
+      score: eligible ? score : null,
     },
     助理研究员: {
       verdict: !eligible ? 'ineligible' : rAssistant !== null && nAssistant >= 2 && score >= 35 ? 'pass' : 'fail',
-      route: rAssistant,
-      score,
+      route: eligible ? rAssistant : null,
+      score: eligible ? score : null,
     },
     副研究员: {
       verdict: !eligible ? 'ineligible' : rAssociate !== null && nAssociate >= 3 && score >= 55 ? 'pass' : 'fail',
-      route: rAssociate,
-      score,
+      route: eligible ? rAssociate : null,
+      score: eligible ? score : null,
     },
     研究员: {
       verdict: !eligible ? 'ineligible' : rSenior !== null && nSenior >= 3 && score >= 70 ? 'pass' : 'fail',
-      route: rSenior,
-      score,
+      route: eligible ? rSenior : null,
+      score: eligible ? score : null,
     },
   };
 }

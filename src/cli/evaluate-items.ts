@@ -16,6 +16,8 @@ export interface EvalSetup {
   path: string;
   format: Format;
   explain: boolean;
+  /** Machine codes (pass, regular) and code headers in a table or CSV, instead of Chinese. */
+  codes?: boolean;
   levels?: string[];
 }
 
@@ -60,5 +62,5 @@ export function done(setup: EvalSetup, row: Row, parsed: boolean, text?: string)
   const { result } = row;
   const base = { parsed, id: result.id, ok: result.id !== null && !result.errors, rejected: !!result.errors, name: row.name, target: row.target };
   if (setup.format === 'table') return { ...base, result };
-  return { ...base, text: text ?? (setup.format === 'csv' ? csvLines(row) : jsonItem(result, setup.explain)) };
+  return { ...base, text: text ?? (setup.format === 'csv' ? csvLines(row, setup.codes) : jsonItem(result, setup.explain)) };
 }

@@ -5,6 +5,7 @@ import { formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../li
 import { loadSamples, loadStandardSet, readStandardDir } from '../lib/core/node.ts';
 import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
 import { formatSource } from '../lib/core/fmt/index.ts';
+import { renameToChinese } from '../lib/core/fmt/names.ts';
 import { InputError, readApplicants } from './applicants.ts';
 import { done, type Done, type EvalSetup, type Format } from './evaluate-items.ts';
 import { IdIndex } from './ids.ts';
@@ -20,9 +21,9 @@ import { nearest, NEAREST_USAGE } from './nearest.ts';
 const USAGE = `用法（usage）:
   stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
   stdc build <目录> -o bundle.json           编译为 JSON Logic bundle
-  stdc eval <目录或bundle.json> <申请人.json|.ndjson|-> [--format table|json|csv] [--level 副研究员] [--explain] [--jobs N]
+  stdc eval <目录或bundle.json> <申请人.json|.ndjson|-> [--format table|json|csv] [--codes] [--level 副研究员] [--explain] [--jobs N]
   stdc test <目录>                           运行标准目录下 samples/ 中的预期结果
-  stdc fmt <文件或目录>... [--check]         格式化标准文件（--check 只检查不写入）
+  stdc fmt <文件或目录>... [--check] [--names zh]  格式化标准文件（--check 只检查不写入；--names zh 把字段与取值的代码改写为中文名称）
   stdc pull <服务器> <年度> -o <目录>         取回已发布的标准集源文件并核对内容哈希
 ${VERIFY_USAGE}
 ${DIFF_USAGE}
@@ -159,6 +160,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     format: { type: 'string', short: 'f', default: 'table' },
     level: { type: 'string', short: 'l', multiple: true },
     explain: { type: 'boolean', default: false },
+    codes: { type: 'boolean', default: false },
     jobs: { type: 'string', short: 'j', default: '1' }
   });
   if (positionals.length !== 2) throw new UsageError('eval 需要标准（目录或 bundle.json）和申请人文件（“-”为标准输入）');
@@ -171,7 +173,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   const levels = values.level as string[] | undefined;
   const known = bundle.levels.map((l) => l.name);
   for (const l of levels ?? []) if (!known.includes(l)) throw new UsageError(`未知级别“${l}”（可选：${known.join('、')}）`);
-  const setup: EvalSetup = { bundle, path: positionals[1], format, explain: values.explain as boolean, ...(levels ? { levels } : {}) };
+  const setup: EvalSetup = { bundle, path: positionals[1], format, explain: values.explain as boolean, codes: values.codes as boolean, ...(levels ? { levels } : {}) };
   const out = new Sink(io, setup);
   const ids = new IdIndex();
   let parsed = 0;
@@ -230,21 +232,33 @@ function test(argv: string[], io: Io): number {
 }
 
 function fmt(argv: string[], io: Io): number {
-  const { positionals, values } = args(argv, { check: { type: 'boolean', default: false } });
+  const { positionals, values } = args(argv, { check: { type: 'boolean', default: false }, names: { type: 'string' } });
   if (!positionals.length) throw new UsageError('fmt 需要至少一个文件或目录');
+  if (values.names !== undefined && values.names !== 'zh') throw new UsageError('--names 只能是 zh（把代码改写为中文名称）');
   let changed = 0;
   let failed = false;
   for (const p of positionals) {
     mustExist(p);
-    const files = statSync(p).isDirectory() ? readStandardDir(p) : [{ path: p, text: readFileSync(p, 'utf8') }];
-    for (const f of files) {
+    let files = statSync(p).isDirectory() ? readStandardDir(p) : [{ path: p, text: readFileSync(p, 'utf8') }];
+    if (values.names === 'zh') {
+      // The whole set is checked (imports read from disk), so that each name is resolved where it stands.
+      const renamed = renameToChinese(files, (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null));
+      if (hasErrors(renamed.diagnostics)) {
+        printDiagnostics(renamed.diagnostics, io);
+        failed = true;
+        continue;
+      }
+      const original = new Map(files.map((f) => [f.path, f.text]));
+      files = renamed.files.map((f) => ({ ...f, original: original.get(f.path) }));
+    }
+    for (const f of files as { path: string; text: string; original?: string }[]) {
       const r = formatSource(f.text, f.path);
       if (hasErrors(r.diagnostics)) {
         printDiagnostics(r.diagnostics, io);
         failed = true;
         continue;
       }
-      if (r.text === f.text) continue;
+      if (r.text === (f.original ?? f.text)) continue;
       changed++;
       if (values.check) io.err(`需要格式化：${f.path}\n`);
       else writeFileSync(f.path, r.text);

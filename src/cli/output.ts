@@ -1,11 +1,20 @@
 // Output formats of `stdc eval`: a table for a person, JSON and CSV for programs.
 import stringWidth from 'string-width';
-import type { ExplanationNode, RecordResult } from '../lib/core/index.ts';
+import type { ExplanationNode, LevelResult, RecordResult } from '../lib/core/index.ts';
 import { csvCell } from '../lib/core/safe-text.ts';
 import { COMPACT_FORMAT, type Dictionary } from '../lib/core/evaluate/compact.ts';
+import { routeText, verdictText } from '../lib/core/evaluate/format.ts';
 
-const VERDICT: Record<string, string> = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' };
-const ROUTE: Record<string, string> = { regular: '常规', direct: '直接申报' };
+/** How a table or CSV cell shows a verdict, a route and a score: Chinese words, or with `--codes` the codes. */
+interface Words {
+  verdict: (v: string) => string;
+  route: (r: string | null, none: string) => string;
+  rejected: string;
+}
+const ZH: Words = { verdict: verdictText, route: (r, none) => (r ? routeText(r) : none), rejected: '记录有误' };
+const CODES: Words = { verdict: (v) => v, route: (r, none) => r ?? none, rejected: 'rejected' };
+const words = (codes: boolean) => (codes ? CODES : ZH);
+const scoreCell = (score: number | null, none: string) => (score === null ? none : String(score));
 
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
@@ -33,20 +42,21 @@ function tree(n: ExplanationNode, depth: number, out: string[]): void {
   for (const c of n.children ?? []) tree(c, depth + 1, out);
 }
 
-export function table(rows: Row[], explain: boolean): string {
-  const head = ['编号', '姓名', '申报级别', '评价级别', '结论', '路线', '积分'];
+export function table(rows: Row[], explain: boolean, codes = false): string {
+  const w = words(codes);
+  const head = codes ? ['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score'] : ['编号', '姓名', '申报级别', '评价级别', '结论', '路线', '积分'];
   const body: string[][] = [];
   const details: Map<number, string[]> = new Map();
   for (const { name, target, result } of rows) {
     const id = result.id ?? '（无编号）';
     if (result.errors) {
-      body.push([id, name, target, '—', '记录有误', '—', '—']);
+      body.push([id, name, target, '—', w.rejected, '—', '—']);
       details.set(body.length - 1, result.errors.map((e) => `    ✗ ${e.path || '（记录）'}：${e.message}`));
       continue;
     }
     const warnings = (result.warnings ?? []).map((w) => `    ⚠ ${w.path}：${w.message}`);
     for (const [k, r] of (result.results ?? []).entries()) {
-      body.push([id, name, target, r.level, VERDICT[r.verdict], r.route ? ROUTE[r.route] : '—', String(r.score)]);
+      body.push([id, name, target, r.level, w.verdict(r.verdict), w.route(r.route, '—'), scoreCell(r.score, '—')]);
       // The record's warnings (e.g. a date after the 基准日, not counted) once, under its first row.
       const lines: string[] = k === 0 ? [...warnings] : [];
       if (explain && r.explanation) tree(r.explanation, 0, lines);
@@ -65,30 +75,50 @@ export function table(rows: Row[], explain: boolean): string {
 }
 
 
-/** The CSV header, after a BOM (Excel then opens Chinese CSV correctly); lines end in CRLF. */
-export const CSV_HEAD = '\ufeff' + ['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score', 'reasons', 'warnings'].join(',') + '\r\n';
+/** The CSV columns: Chinese headers for a clerk's spreadsheet, the codes (`--codes`) for scripts. */
+export const CSV_COLUMNS = {
+  zh: ['编号', '姓名', '申报级别', '评价级别', '结论', '路线', '积分', '未满足的条件', '提示'],
+  codes: ['id', 'name', 'target_level', 'level', 'verdict', 'route', 'score', 'reasons', 'warnings']
+} as const;
 
-/** One record's CSV lines: one per level, or one "rejected" line. */
-export function csvLines({ name, target, result }: Row): string {
+/** The CSV header, after a BOM (Excel then opens Chinese CSV correctly); lines end in CRLF. */
+export function csvHead(codes = false): string {
+  return '\ufeff' + CSV_COLUMNS[codes ? 'codes' : 'zh'].join(',') + '\r\n';
+}
+
+/**
+ * One record's CSV lines: one per level, or one "rejected" line. Values in Chinese (通过 / 不通过 /
+ * 不符合申报资格; 常规 / 直接申报), or the codes with `codes`; no route and no score are empty cells.
+ */
+export function csvLines({ name, target, result }: Row, codes = false): string {
+  const w = words(codes);
   const base = [result.id ?? '', name, target];
   if (result.errors) {
-    return [...base, '', 'rejected', '', '', result.errors.map((e) => `${e.path}: ${e.message}`).join('; '), ''].map(csvCell).join(',') + '\r\n';
+    return [...base, '', w.rejected, '', '', result.errors.map((e) => `${e.path}: ${e.message}`).join('; '), ''].map(csvCell).join(',') + '\r\n';
   }
-  const warnings = (result.warnings ?? []).map((w) => `${w.path}: ${w.message}`).join('; ');
+  const warnings = (result.warnings ?? []).map((x) => `${x.path}: ${x.message}`).join('; ');
   let out = '';
   for (const r of result.results ?? []) {
-    out += [...base, r.level, r.verdict, r.route ?? '', String(r.score), (r.reasons ?? []).join('; '), warnings].map(csvCell).join(',') + '\r\n';
+    out += [...base, r.level, w.verdict(r.verdict), w.route(r.route, ''), scoreCell(r.score, ''), (r.reasons ?? []).join('; '), warnings].map(csvCell).join(',') + '\r\n';
   }
   return out;
 }
 
-export function csv(rows: Row[]): string {
-  return CSV_HEAD + rows.map(csvLines).join('');
+export function csv(rows: Row[], codes = false): string {
+  return csvHead(codes) + rows.map((r) => csvLines(r, codes)).join('');
+}
+
+/** A level's result with the Chinese labels beside the codes (JSON keeps the codes: it is the machine format). */
+function labelled(r: LevelResult) {
+  const { level, verdict, route, ...rest } = r;
+  return { level, verdict, verdictLabel: verdictText(verdict), route, routeLabel: route ? routeText(route) : null, ...rest };
 }
 
 /** One record as an element of the JSON output: without the explanation tree unless asked for. */
 export function jsonItem(result: RecordResult, withTree: boolean): string {
-  const value = withTree ? result : { ...result, results: result.results?.map(({ explanation: _, ...rest }) => rest) };
+  const value = withTree
+    ? { ...result, results: result.results?.map(labelled) }
+    : { ...result, results: result.results?.map(({ explanation: _, ...rest }) => labelled(rest)) };
   if (!result.results) delete (value as { results?: unknown }).results;
   return JSON.stringify(value);
 }

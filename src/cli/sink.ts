@@ -1,7 +1,7 @@
 // Where `stdc eval` writes its results.
 import type { EvalSetup, Done } from './evaluate-items.ts';
 import type { Io } from './main.ts';
-import { CSV_HEAD, JsonWriter, table, type Row } from './output.ts';
+import { JsonWriter, csvHead, table, type Row } from './output.ts';
 import { compactDictionary } from '../lib/core/evaluate/compact.ts';
 
 /**
@@ -19,7 +19,7 @@ export class Sink {
 
   private start(): void {
     this.started = true;
-    if (this.setup.format === 'csv') this.buffer(CSV_HEAD);
+    if (this.setup.format === 'csv') this.buffer(csvHead(this.setup.codes));
     if (this.setup.format === 'json') {
       const dictionary = this.setup.explain ? undefined : compactDictionary(this.setup.bundle, this.setup.levels);
       this.json = new JsonWriter({ out: (s) => this.buffer(s) }, dictionary);
@@ -50,7 +50,7 @@ export class Sink {
   async end(complete: boolean): Promise<void> {
     if (!this.started && complete) this.start();
     if (this.setup.format === 'table') {
-      if (complete) this.io.out(table(this.rows, this.setup.explain));
+      if (complete) this.io.out(table(this.rows, this.setup.explain, this.setup.codes));
       return;
     }
     this.json?.end();

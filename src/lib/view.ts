@@ -18,6 +18,8 @@ export interface ExplanationView {
 	status: Status;
 	text?: string;
 	source?: SourceRef;
+	/** Shown folded (供参考). */
+	folded?: boolean;
 	children?: ExplanationView[];
 }
 
@@ -25,9 +27,10 @@ export interface LevelView {
 	level: string;
 	verdict: Verdict;
 	route: Route;
-	score: number;
+	/** null when ineligible: no score is reported. */
+	score: number | null;
 	/** What the sample file says this level should give, when it differs from the computed result. */
-	mismatch?: { verdict?: Verdict; route?: Route; score?: number };
+	mismatch?: { verdict?: Verdict; route?: Route; score?: number | null };
 }
 
 export interface LevelDetail extends LevelView {
@@ -74,26 +77,13 @@ export interface StandardSetMeta {
 /** The four levels in ascending order; these are the home table's columns. */
 export const LEVELS = ['研究实习员', '助理研究员', '副研究员', '研究员'] as const;
 
-export const VERDICT_LABEL: Record<Verdict, string> = {
-	pass: '通过',
-	fail: '不通过',
-	ineligible: '不符合申报资格'
-};
-
-export function routeLabel(route: Route): string {
-	return route === 'regular' ? '常规' : route === 'direct' ? '直接申报' : '—';
-}
+export { VERDICT_LABEL, formatScore, routeText as routeLabel } from './core/evaluate/labels.ts';
 
 export const SEVERITY_LABEL: Record<Severity, string> = {
 	error: '错误',
 	warning: '警告',
 	info: '提示'
 };
-
-/** Scores are multiples of 0.25; show them without trailing zeros. */
-export function formatScore(score: number): string {
-	return Number.isFinite(score) ? String(Math.round(score * 100) / 100) : '—';
-}
 
 export function sourceHref(year: number | string, ref: SourceRef): string {
 	return `/standards/${year}/${encodeURIComponent(ref.file)}#L${ref.line}`;

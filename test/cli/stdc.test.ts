@@ -124,9 +124,40 @@ describe('stdc', LIMIT, () => {
     expect(JSON.parse(json.out).results[0].results.map((l: { level: string }) => l.level)).toEqual(['副研究员']);
     const csv = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json', '--format', 'csv');
     const lines = csv.out.replace(/^\ufeff/, '').trim().split(/\r\n/);
-    expect(lines[0]).toBe('id,name,target_level,level,verdict,route,score,reasons,warnings');
+    expect(lines[0]).toBe('编号,姓名,申报级别,评价级别,结论,路线,积分,未满足的条件,提示');
     expect(lines.length).toBe(1 + 3 * 4 + 3);
   });
+
+  it('eval: CSV in Chinese words by default, machine codes with --codes; JSON keeps codes with labels beside', async () => {
+    const batch = ['01-junior-minimal-pass.json', '51-gate-blacklisted.json', '30-senior-direct-national-rank-5.json']
+      .map((f) => JSON.parse(readFileSync(`standards/2026/samples/${f}`, 'utf8')).record);
+    const f = join(tmp, 'words.json');
+    writeFileSync(f, JSON.stringify(batch));
+    const cells = (out: string) => out.replace(/^\ufeff/, '').trim().split(/\r\n/).slice(1).map((l) => l.split(','));
+    const zh = cells((await run('eval', 'standards/2026', f, '--format', 'csv')).out);
+    const codesOut = (await run('eval', 'standards/2026', f, '--format', 'csv', '--codes')).out;
+    const codes = cells(codesOut);
+    expect(new Set(zh.map((c) => c[4]))).toEqual(new Set(['通过', '不通过', '不符合申报资格']));
+    expect(new Set(zh.map((c) => c[5]))).toEqual(new Set(['常规', '直接申报', '']));
+    expect(new Set(codes.map((c) => c[4]))).toEqual(new Set(['pass', 'fail', 'ineligible']));
+    expect(new Set(codes.map((c) => c[5]))).toEqual(new Set(['regular', 'direct', '']));
+    // Ineligible: no route and no score, in both.
+    for (const rows of [zh, codes]) {
+      for (const c of rows.filter((x) => x[0] === 'S51')) expect([c[5], c[6]]).toEqual(['', '']);
+    }
+    const head = codesOut.replace(/^\ufeff/, '').split('\r\n')[0];
+    expect(head).toBe('id,name,target_level,level,verdict,route,score,reasons,warnings');
+    // Compact JSON: the labels once, in the dictionary, beside the codes of every result.
+    const compact = JSON.parse((await run('eval', 'standards/2026', f, '--format', 'json')).out);
+    expect(compact.dictionary.labels).toEqual({ verdict: { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' }, route: { regular: '常规', direct: '直接申报' } });
+    expect(compact.results.find((r: { id: string }) => r.id === 'S51').results[0]).toMatchObject({ verdict: 'ineligible', route: null, score: null });
+    // Full JSON (--explain): the labels beside the codes of each level.
+    const json = JSON.parse((await run('eval', 'standards/2026', f, '--format', 'json', '--explain')).out);
+    const s51 = json.find((r: { id: string }) => r.id === 'S51').results[0];
+    expect(s51).toMatchObject({ verdict: 'ineligible', verdictLabel: '不符合申报资格', route: null, routeLabel: null, score: null });
+    const s30 = json.find((r: { id: string }) => r.id === 'S30').results.find((l: { level: string }) => l.level === '研究员');
+    expect(s30).toMatchObject({ verdict: 'pass', verdictLabel: '通过', route: 'direct', routeLabel: '直接申报' });
+  }, 90_000);
 
   it('eval: the default table is for a person, with Chinese headers', async () => {
     const r = await run('eval', 'standards/2026', 'test/fixtures/mixed-batch.json');
@@ -173,16 +204,21 @@ describe('stdc', LIMIT, () => {
   it('test: passes on the 2026 samples and fails when an expectation is wrong', async () => {
     const ok = await run('test', 'standards/2026');
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/\d+ passed, 0 failed/);
+    expect(ok.out).toMatch(/\d+ 个样例通过，0 个失败/);
     const d = mkdtempSync(join(tmpdir(), 'stdc-test-'));
     for (const f of ['common.std', '副研究员.std']) writeFileSync(join(d, f), readFileSync(`standards/2026/${f}`, 'utf8'));
     const sample = JSON.parse(readFileSync('standards/2026/samples/' + (await import('node:fs')).readdirSync('standards/2026/samples')[0], 'utf8'));
-    sample.expected['副研究员'].verdict = sample.expected['副研究员'].verdict === 'pass' ? 'fail' : 'pass';
+    const was = sample.expected['副研究员'].verdict;
+    sample.expected['副研究员'].verdict = was === 'pass' ? 'fail' : 'pass';
     (await import('node:fs')).mkdirSync(join(d, 'samples'));
     writeFileSync(join(d, 'samples', 'x.json'), JSON.stringify(sample));
     const bad = await run('test', d);
     expect(bad.code).toBe(1);
-    expect(bad.out).toContain('0 passed, 1 failed');
+    expect(bad.out).toContain('0 个样例通过，1 个失败');
+    // The failure in the clerk's words, not codes.
+    const words = { pass: '通过', fail: '不通过' } as Record<string, string>;
+    expect(bad.out).toContain(`副研究员：预期 ${words[was === 'pass' ? 'fail' : 'pass']}，实际 ${words[was]}`);
+    expect(bad.out).not.toMatch(/\b(pass|fail)\b/);
   });
 
   it('fmt --check: the 2026 set is formatted; a messy file is not', async () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { messages } from '../../src/lib/core/diagnostics/messages.ts';
 import { PORTABLE_OPERATIONS } from '../../src/lib/core/compile/portable.ts';
+import { allFieldPaths, lookupField, recordFields, zhPath } from '../../src/lib/core/records/fields.ts';
 
 it('docs/language.md documents every diagnostic code', () => {
   const doc = readFileSync('docs/language.md', 'utf8');
@@ -19,4 +20,14 @@ it('docs/language.md explains every JSON Logic operation a bundle may use', () =
   const documented = new Set(rows.flatMap((l) => [...l.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1])));
   expect(Object.keys(PORTABLE_OPERATIONS).filter((op) => !documented.has(op))).toEqual([]);
   expect([...documented].filter((op) => !(op in PORTABLE_OPERATIONS))).toEqual([]);
+});
+
+it('docs/language.md lists every field by its Chinese name and code, with every enum value', () => {
+  const doc = readFileSync('docs/language.md', 'utf8');
+  for (const path of allFieldPaths()) {
+    const row = doc.split('\n').find((l) => l.startsWith(`| \`${zhPath(path)}\` | \`${path}\` |`));
+    expect(row, path).toBeDefined();
+    const f = lookupField(recordFields, path)!;
+    if (f.type.kind === 'enum') for (const v of f.type.values) expect(row, path).toContain(`${f.type.labels[v]} \`${v}\``);
+  }
 });

@@ -65,7 +65,7 @@ describe('fuzz', () => {
   });
 
   it('a mutation that breaks the set is reported, not silently accepted', () => {
-    const files = originals.map((f) => (f.path.endsWith('common.std') ? { ...f, text: f.text.replace('level >= 最低级别', 'level >= 最底级别') } : f));
+    const files = originals.map((f) => (f.path.endsWith('common.std') ? { ...f, text: f.text.replace('平台级别 >= 最低级别', '平台级别 >= 最底级别') } : f));
     const r = analyze(files);
     expect(r.diagnostics.some((d) => d.code === 'E100' && d.message.includes('最底级别'))).toBe(true);
   });

@@ -32,26 +32,38 @@ function completeAfter(typed: string, path = ASSOC): string[] {
 }
 
 describe('completion', () => {
-  it('record fields after a dot, with Chinese labels', () => {
-    const text = files.find((f) => f.path === ASSOC)!.text + '\n定义 临时 = 合计 achievements.contracts.';
+  it('record fields after a dot: Chinese names first, the code beside them', () => {
+    const text = files.find((f) => f.path === ASSOC)!.text + '\n定义 临时 = 合计 业绩.技术合同.';
     ws.updateFile(ASSOC, text);
     const lines = text.split('\n');
     const items = ws.completions(ASSOC, lines.length, lines[lines.length - 1].length + 1);
-    const amount = items.find((i) => i.label === 'amount_yuan');
+    const amount = items.find((i) => i.label === '成交金额');
     expect(amount?.kind).toBe('field');
+    expect(amount?.detail).toContain('amount_yuan');
     expect(amount?.detail).toContain('元');
-    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['signed_on', 'role', 'registration_no']));
+    // Typing the code still finds it.
+    expect(amount?.filterText).toContain('amount_yuan');
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['签订日期', '合同角色', '合同登记编号']));
+    // After a path written in codes, the same Chinese names.
+    expect(completeAfter('合计 achievements.contracts.')).toEqual(items.map((i) => i.label));
   });
 
   it("the list item's fields inside 其中, the record's outside", () => {
-    expect(completeAfter('存在 achievements.platforms 其中 ')).toEqual(expect.arrayContaining(['level', 'role', 'established_on']));
-    expect(completeAfter('存在 achievements.platforms 其中 ')).not.toContain('employment_status');
-    expect(completeAfter('')).toContain('employment_status');
+    expect(completeAfter('存在 业绩.技术转移平台 其中 ')).toEqual(expect.arrayContaining(['平台级别', '平台角色', '建立日期']));
+    expect(completeAfter('存在 业绩.技术转移平台 其中 ')).not.toContain('在职状态');
+    expect(completeAfter('')).toContain('在职状态');
+    expect(completeAfter('')).not.toContain('employment_status');
   });
 
-  it('enum values after a comparison and in 属于', () => {
-    expect(completeAfter('存在 achievements.contracts 其中 role = ')).toEqual(['lead', 'member']);
-    expect(completeAfter('存在 annual_assessments 其中 result 属于 (excellent, ')).toContain('competent');
+  it('enum values after a comparison and in 属于, by their Chinese labels', () => {
+    expect(completeAfter('存在 业绩.技术合同 其中 合同角色 = ')).toEqual(['主持', '参与']);
+    expect(completeAfter('存在 achievements.contracts 其中 role = ')).toEqual(['主持', '参与']);
+    expect(completeAfter('存在 年度考核 其中 考核结果 属于 (优秀, ')).toContain('合格');
+    const text = files.find((f) => f.path === ASSOC)!.text + '\n定义 临时 = 存在 学历 其中 学位 >= ';
+    ws.updateFile(ASSOC, text);
+    const lines = text.split('\n');
+    const doctor = ws.completions(ASSOC, lines.length, lines[lines.length - 1].length + 1).find((i) => i.label === '博士');
+    expect(doctor?.detail).toBe('doctor');
   });
 
   it('units right after a number, windows after 于', () => {
@@ -67,21 +79,24 @@ describe('completion', () => {
 
 describe('hover, definition, references', () => {
   it('a field shows its Chinese label, type and unit', () => {
-    const h = ws.hover(COMMON, ...at(COMMON, 'amount_yuan', 2));
+    const h = ws.hover(COMMON, ...at(COMMON, '成交金额', 2));
     expect(h?.markdown).toContain('成交金额');
+    expect(h?.markdown).toContain('achievements.contracts.amount_yuan');
     expect(h?.markdown).toContain('元');
   });
 
   it('a definition shows its text; go to definition crosses files', () => {
     const pos = at(ASSOC, '合同成交额 >=', 1);
-    expect(ws.hover(ASSOC, ...pos)?.markdown).toContain('合计 achievements.contracts.amount_yuan');
+    expect(ws.hover(ASSOC, ...pos)?.markdown).toContain('合计 业绩.技术合同.成交金额');
     const def = ws.definition(ASSOC, ...pos);
     expect(def?.file).toBe(COMMON);
     expect(def?.line).toBe(at(COMMON, '定义 合同成交额')[0]);
   });
 
-  it('an enum value shows its Chinese label', () => {
-    expect(ws.hover(COMMON, ...at(COMMON, 'in_service', 1))?.markdown).toContain('在职');
+  it('an enum value shows its Chinese label and its code', () => {
+    const md = ws.hover(COMMON, ...at(COMMON, '= 在职在岗', 3))?.markdown;
+    expect(md).toContain('在职在岗');
+    expect(md).toContain('in_service');
   });
 
   it('references of a window span files', () => {

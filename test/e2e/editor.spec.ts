@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './support.ts';
+import { recordSchema } from '../../src/lib/core/records/schema.ts';
 
 const SAMPLES = fs.readdirSync(path.resolve('standards/2026/samples')).filter((f) => f.endsWith('.json'));
 const EDIT_URL = '/standards/2026/edit';
@@ -130,45 +131,103 @@ test('a misspelt field gets a did-you-mean quick fix', async ({ page }) => {
 	expect(errors).toEqual([]);
 });
 
-test('completion offers record fields with their Chinese labels and inserts the chosen one', async ({ page }) => {
+test('a clause written with Chinese field and enum names by completion only; hover shows the code', async ({ page }) => {
 	const errors = watchErrors(page);
 	await openEditor(page);
 	await openFile(page, '副研究员.std');
 	const lines = source('副研究员.std').split('\n');
 	await gotoLineEnd(page, lines.length - (lines[lines.length - 1] === '' ? 1 : 0));
 	await page.keyboard.press('Enter');
-	await page.keyboard.insertText('定义 临时 "临时" = 合计 achievements.contracts');
-	await page.keyboard.type('.');
 	const widget = page.locator('.suggest-widget');
+	const focused = widget.locator('.monaco-list-row.focused');
+	// The list and the field: Chinese names first, the code beside them; typing the code finds the name.
+	await page.keyboard.insertText('定义 临时 "临时" = 合计 ');
+	await page.keyboard.press('Control+Space');
 	await expect(widget).toBeVisible();
-	await expect(widget).toContainText('amount_yuan');
+	await page.keyboard.type('achi');
+	await expect(focused).toContainText('业绩');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('.');
+	await expect(widget).toBeVisible();
+	await expect(widget).toContainText('技术合同');
+	await page.keyboard.type('contr');
+	await expect(focused).toContainText('技术合同');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('.');
 	await expect(widget).toContainText('成交金额');
+	await expect(widget).toContainText('amount_yuan');
 	await page.keyboard.type('amo');
-	await expect(widget.locator('.monaco-list-row.focused')).toContainText('amount_yuan');
+	await expect(focused).toContainText('成交金额');
 	await page.screenshot({ path: 'test-results/editor-completion.png' });
 	await page.keyboard.press('Enter');
 	await expect(widget).toBeHidden();
-	const text = await ed(page).text('副研究员.std');
-	expect(text).toContain('定义 临时 "临时" = 合计 achievements.contracts.amount_yuan');
-	// It compiles (an unused definition is only a warning).
-	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/);
-
-	// Enum values after a comparison pop up on the space, with their Chinese labels.
-	await page.keyboard.press('End');
-	await page.keyboard.insertText(' 其中 role =');
+	// Inside 其中: the contract's own fields, then its enum values by their Chinese labels.
+	await page.keyboard.insertText(' 其中');
 	await page.keyboard.type(' ');
-	await expect(widget).toBeVisible();
-	await expect(widget).toContainText('lead');
+	await expect(widget).toContainText('合同角色');
+	await page.keyboard.type('rol');
+	await expect(focused).toContainText('合同角色');
+	await page.keyboard.press('Enter');
+	await page.keyboard.insertText(' =');
+	await page.keyboard.type(' ');
 	await expect(widget).toContainText('主持');
+	await expect(widget).toContainText('lead');
+	await page.keyboard.type('lea');
+	await expect(focused).toContainText('主持');
 	await page.keyboard.press('Enter');
 	// Units after a number: typing the first character of the unit offers the rest.
 	await page.keyboard.insertText(' 于 近5年 >= 300');
 	await page.keyboard.type('万');
 	await expect(widget).toContainText('万元');
 	await page.keyboard.press('Enter');
-	expect(await ed(page).text('副研究员.std')).toContain(
-		'定义 临时 "临时" = 合计 achievements.contracts.amount_yuan 其中 role = lead 于 近5年 >= 300万元'
-	);
+	const written = '定义 临时 "临时" = 合计 业绩.技术合同.成交金额 其中 合同角色 = 主持 于 近5年 >= 300万元';
+	expect(await ed(page).text('副研究员.std')).toContain(written);
+	// It compiles (an unused definition is only a warning).
+	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/);
+	// Hover over the Chinese names shows their codes.
+	const line = page.locator('.view-line').filter({ hasText: '定义 临时' });
+	await line.locator('span', { hasText: '合同角色' }).last().hover();
+	await expect(page.locator('.monaco-hover').first()).toContainText('achievements.contracts.role');
+	await page.mouse.move(0, 0);
+	await line.locator('span', { hasText: '主持' }).last().hover();
+	await expect(page.locator('.monaco-hover').first()).toContainText('lead');
+	expect(errors).toEqual([]);
+});
+
+/** Every enum code of the record schema that is not also its own Chinese label. */
+function enumCodes(): string[] {
+	const out = new Set<string>();
+	const walk = (n: unknown): void => {
+		if (!n || typeof n !== 'object') return;
+		const labels = (n as { 'x-enum-labels'?: Record<string, string> })['x-enum-labels'];
+		for (const [code, label] of Object.entries(labels ?? {})) if (code !== label) out.add(code);
+		Object.values(n as object).forEach(walk);
+	};
+	walk(recordSchema);
+	return [...out];
+}
+
+test('explanations and the preview show no English code of the record anywhere', async ({ page }) => {
+	const errors = watchErrors(page);
+	const codes = enumCodes();
+	expect(codes).toEqual(expect.arrayContaining(['doctor', 'municipal', 'lead', 'in_service', 'excellent']));
+	const english = (text: string) => codes.filter((c) => new RegExp(`(?<![A-Za-z_])${c}(?![A-Za-z_])`).test(text));
+	await openEditor(page);
+	expect(english(await page.getByTestId('preview').textContent() ?? '')).toEqual([]);
+	const panel = page.getByTestId('explanation-panel');
+	// A sample that fails, one that passes by the direct route, and an ineligible one (its folded part included).
+	for (const [id, level] of [['S01', '副研究员'], ['S30', '研究员'], ['S51', '副研究员']]) {
+		await page.locator(`[data-testid="preview-row"][data-id="${id}"] [data-testid="preview-cell"][data-level="${level}"] button`).click();
+		await expect(panel).toContainText(level);
+		await expect(panel.getByTestId('explanation')).toContainText('G1');
+		const text = (await panel.textContent()) ?? '';
+		expect(english(text), `${id} ${level}`).toEqual([]);
+		if (id === 'S51') {
+			await expect(panel.getByTestId('explanation-folded')).toBeVisible();
+			expect(text).toContain('供参考');
+		}
+		await panel.getByRole('button', { name: '返回预览' }).click();
+	}
 	expect(errors).toEqual([]);
 });
 

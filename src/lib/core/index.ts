@@ -6,6 +6,7 @@ import { compileBundle } from './compile/bundle.ts';
 import type { Bundle } from './compile/bundle-types.ts';
 import { capPerFile, diag, hasErrors, type Diagnostic } from './diagnostics/index.ts';
 import type { StandardSetModel } from './model.ts';
+import type { Rename } from './check/context.ts';
 import { dirname, joinPath, normalisePath } from './paths.ts';
 
 export interface SourceFile {
@@ -17,6 +18,8 @@ export interface AnalyzeResult {
   files: SourceFileAst[];
   model: StandardSetModel | null;
   diagnostics: Diagnostic[];
+  /** Record codes written where a Chinese name would do (see fmt/names.ts). */
+  renames: Rename[];
 }
 
 /** Reads an imported file that is not among the given ones (the CLI reads the disk; the editor has them all). */
@@ -57,7 +60,7 @@ export function analyze(sources: SourceFile[], resolve: ImportResolver = () => n
   // A level cut short by a syntax error is "missing" its entries only as a consequence: say it once.
   const broken = new Set(diagnostics.filter((d) => d.code.startsWith('E00')).map((d) => d.file));
   for (const d of checked.diagnostics) if (!(d.code === 'E304' && broken.has(d.file))) diagnostics.push(d);
-  return { files, model: checked.model, diagnostics: capPerFile(diagnostics) };
+  return { files, model: checked.model, diagnostics: capPerFile(diagnostics), renames: checked.renames };
 }
 
 export interface CompileResult {

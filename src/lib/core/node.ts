@@ -38,7 +38,7 @@ export interface Sample {
   file: string;
   description: string;
   record: unknown;
-  expected: Record<string, { verdict: string; route: string | null; score: number }>;
+  expected: Record<string, { verdict: string; route: string | null; score: number | null }>;
 }
 
 export function loadSamples(dir: string): Sample[] {

@@ -2,13 +2,14 @@
 // submitting a revision for approval requires to be empty.
 import { evaluateRecord } from './evaluate/evaluate.ts';
 import type { Bundle } from './compile/bundle-types.ts';
+import { routeText, scoreText, verdictText } from './evaluate/format.ts';
 
 export interface PinnedSample {
   record: unknown;
-  expected: Record<string, { verdict: string; route: string | null; score: number }>;
+  expected: Record<string, { verdict: string; route: string | null; score: number | null }>;
 }
 
-const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9;
+const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9);
 
 /** Every way the sample's results differ from its expectations, in Chinese; empty when all hold. */
 export function sampleProblems(bundle: Bundle, s: PinnedSample): string[] {
@@ -21,9 +22,10 @@ export function sampleProblems(bundle: Bundle, s: PinnedSample): string[] {
       problems.push(`${lr.level}：缺少预期结果`);
       continue;
     }
-    if (e.verdict !== lr.verdict) problems.push(`${lr.level}：结论预期 ${e.verdict}，实际 ${lr.verdict}`);
-    if (e.route !== lr.route) problems.push(`${lr.level}：路线预期 ${e.route}，实际 ${lr.route}`);
-    if (!same(e.score, lr.score)) problems.push(`${lr.level}：积分预期 ${e.score}，实际 ${lr.score}`);
+    // In the clerk's words: "副研究员：预期 不通过，实际 通过".
+    if (e.verdict !== lr.verdict) problems.push(`${lr.level}：预期 ${verdictText(e.verdict)}，实际 ${verdictText(lr.verdict)}`);
+    if (e.route !== lr.route) problems.push(`${lr.level}：路线预期 ${routeText(e.route)}，实际 ${routeText(lr.route)}`);
+    if (!same(e.score ?? null, lr.score)) problems.push(`${lr.level}：积分预期 ${scoreText(e.score)}，实际 ${scoreText(lr.score)}`);
   }
   return problems;
 }

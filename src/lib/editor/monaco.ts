@@ -220,7 +220,7 @@ export function registerLanguage(monaco: MonacoApi, host: LanguageHost): Monaco.
 						documentation: i.documentation ? { value: i.documentation } : undefined,
 						insertText: i.insertText ?? i.label,
 						...(i.kind === 'snippet' ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
-						filterText: i.label,
+						filterText: i.filterText ?? i.label,
 						sortText: `${SORT[i.kind] ?? '5'}${i.label}`,
 						range: i.range ? toMonacoRange(i.range) : fallback
 					}))

@@ -12,7 +12,8 @@ export type Route = 'regular' | 'direct' | null;
 export interface Outcome {
 	verdict: Verdict;
 	route: Route;
-	score: number;
+	/** null when ineligible (no score is reported). */
+	score: number | null;
 }
 
 export interface SourceText {

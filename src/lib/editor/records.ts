@@ -4,6 +4,7 @@ import { recordSchema, type SchemaNode } from '../core/records/schema.ts';
 import { lookupField, recordFields } from '../core/records/fields.ts';
 import { isCalendarDate as isCalendarText } from '../core/records/contract.ts';
 import type { EditorSample, Outcome, PreviewCell } from './protocol.ts';
+import { VERDICT_LABEL, routeText as routeLabel, scoreText } from '../core/evaluate/labels.ts';
 
 export { recordSchema, type SchemaNode };
 
@@ -117,7 +118,8 @@ export function freshId(samples: readonly EditorSample[]): string {
 
 export function sameOutcome(a: Outcome | null | undefined, b: Outcome | null | undefined): boolean {
 	if (!a || !b) return false;
-	return a.verdict === b.verdict && a.route === b.route && Math.abs(a.score - b.score) < 1e-9;
+	const sameScore = a.score === null || b.score === null ? a.score === b.score : Math.abs(a.score - b.score) < 1e-9;
+	return a.verdict === b.verdict && a.route === b.route && sameScore;
 }
 
 /** The cell differs from the result under the last saved version. */
@@ -126,17 +128,12 @@ export const changedSinceSave = (c: PreviewCell) => c.saved !== null && !sameOut
 /** The cell's result contradicts its pinned expectation. */
 export const contradictsExpected = (c: PreviewCell) => c.expected !== null && !sameOutcome(c, c.expected);
 
-export const VERDICT_LABEL = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' } as const;
+export { VERDICT_LABEL, routeLabel };
+export { formatScore } from '../core/evaluate/labels.ts';
 export const VERDICT_SHORT = { pass: '通过', fail: '不通过', ineligible: '无资格' } as const;
 
-export function routeLabel(route: Outcome['route']): string {
-	return route === 'regular' ? '常规' : route === 'direct' ? '直接申报' : '—';
-}
-
-export function formatScore(score: number): string {
-	return Number.isFinite(score) ? String(Math.round(score * 100) / 100) : '—';
-}
-
+/** "通过 · 路径 常规 · 57.5分"; an ineligible applicant has neither route nor score. */
 export function outcomeText(o: Outcome): string {
-	return `${VERDICT_LABEL[o.verdict]} · 路径 ${routeLabel(o.route)} · ${formatScore(o.score)}分`;
+	if (o.verdict === 'ineligible') return VERDICT_LABEL.ineligible;
+	return `${VERDICT_LABEL[o.verdict]} · 路径 ${routeLabel(o.route)} · ${scoreText(o.score)}`;
 }

@@ -83,6 +83,7 @@ function toExplanation(dir: string, node: CoreExplanation): ExplanationView {
 		status: node.status,
 		text: node.text,
 		source: node.file && node.line ? { file: relativeToSet(dir, node.file), line: node.line } : undefined,
+		...(node.folded ? { folded: true } : {}),
 		children: node.children?.map((child) => toExplanation(dir, child))
 	};
 }
@@ -114,7 +115,8 @@ function toLevel(result: CoreLevelResult, expected: Sample['expected']): LevelVi
 		const mismatch: NonNullable<LevelView['mismatch']> = {};
 		if (want.verdict !== undefined && want.verdict !== result.verdict) mismatch.verdict = want.verdict as LevelView['verdict'];
 		if (want.route !== undefined && want.route !== result.route) mismatch.route = want.route as LevelView['route'];
-		if (typeof want.score === 'number' && Math.abs(want.score - result.score) > 1e-9) mismatch.score = want.score;
+		const sameScore = want.score === null || result.score === null ? want.score === result.score : Math.abs(want.score - result.score) <= 1e-9;
+		if (want.score !== undefined && !sameScore) mismatch.score = want.score;
 		if (Object.keys(mismatch).length > 0) view.mismatch = mismatch;
 	}
 	return view;

@@ -59,7 +59,8 @@ function checkRecord(record: unknown, engines?: Engine[]): 'valid' | 'rejected' 
   const [plain, reasons, , full] = results;
   for (const [i, l] of bundle.levels.entries()) {
     // json-logic-js on the bundle's own verdict, route and score
-    const expected = { level: l.name, verdict: apply(l.verdict, record), route: apply(l.route, record), score: Number(apply(l.score, record)) };
+    const rawScore = apply(l.score, record);
+    const expected = { level: l.name, verdict: apply(l.verdict, record), route: apply(l.route, record), score: rawScore === null ? null : Number(rawScore) };
     expect(plain.results![i]).toEqual(expected);
     // each depth extends the one before it
     const { level, verdict, route, score, summary, reasons: why } = full.results![i];

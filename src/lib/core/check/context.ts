@@ -19,10 +19,21 @@ export interface CheckContext {
   orders: Map<string, string[]>;
   /** The date field of each list, by list path (achievements.contracts → signed_on). */
   dateFields: Map<string, string>;
+  /** The label of the enum value a bare word turned out to be (keyed by its symbol type), for call labels. */
+  symbolLabels: WeakMap<object, string>;
   diagnostics: Diagnostic[];
   /** Steps taken so far (see LIMITS.checkSteps); once exhausted, the rest is not checked. */
   steps: number;
   exhausted: boolean;
+  /** Names written as record codes that have a Chinese name (for `stdc fmt --names zh` and the quick fix). */
+  renames: Rename[];
+}
+
+/** A record code at `span` whose Chinese name is `zh`. */
+export interface Rename {
+  span: A.Span;
+  code: string;
+  zh: string;
 }
 
 export interface Scope {

@@ -3,8 +3,8 @@
 // quantities normalised, and bare words resolved to enum values by the field they are compared with.
 import type * as A from '../../../../grammar/ast.ts';
 import { dependsOnRecord, type IR, type Scalar, type Window } from '../ir.ts';
-import { allFieldPaths, lookupField, recordFields, type FieldInfo } from '../records/fields.ts';
-import { report, type Env } from './context.ts';
+import { allFieldPaths, allZhPaths, childField, enumCode, lookupField, recordFields, resolveField, zhPath, type FieldInfo } from '../records/fields.ts';
+import { report, type CheckContext, type Env } from './context.ts';
 import { isValidDate, minusMonths, plusDays, describeMonths } from './dates.ts';
 import { closest, hintFor } from '../suggest.ts';
 import { BOOLEAN, DATE, ERROR, NULL, NUMBER, STRING, describeType, type Type } from './types.ts';
@@ -103,10 +103,25 @@ function keywordSpacingHint(name: string): string {
   return kw ? `（关键字“${kw}”两侧需要空格）` : '';
 }
 
+/** A parameter, constant or definition of that name is in scope. */
+function isUserName(env: Env, name: string): boolean {
+  return env.params.has(name) || env.ctx.consts.has(name) || env.ctx.defs.has(name);
+}
+
 function nameCandidates(env: Env): string[] {
   const scope = env.scope.item ?? recordFields;
-  const fields = scope.type.kind === 'object' ? Object.keys(scope.type.fields) : [];
-  return [...env.params.keys(), ...env.ctx.consts.keys(), ...env.ctx.defs.keys(), ...fields];
+  const fields = scope.type.kind === 'object' ? Object.values(scope.type.fields) : [];
+  return [...env.params.keys(), ...env.ctx.consts.keys(), ...env.ctx.defs.keys(), ...fields.map((f) => f.zh), ...fields.map((f) => f.name)];
+}
+
+/** Segments of a field path written as codes, noted with their Chinese names (for `fmt --names zh`). */
+export function noteFieldNames(ctx: CheckContext, segments: A.Name[], scope: FieldInfo): void {
+  let current: FieldInfo | undefined = scope;
+  for (const seg of segments) {
+    current = current && childField(current, seg.text);
+    if (!current) return;
+    if (seg.text === current.name && current.zh !== current.name) ctx.renames.push({ span: seg.span, code: seg.text, zh: current.zh });
+  }
 }
 
 export function condition(e: A.Expr, env: Env, what: string): IR {
@@ -206,8 +221,21 @@ function fieldType(f: FieldInfo, env: Env): Type {
 function resolveRef(e: Extract<A.Expr, { kind: 'ref' }>, env: Env): IR {
   const first = e.path[0].text;
   const dotted = e.path.map((p) => p.text).join('.');
+  const scope = env.scope.item ?? recordFields;
+  const resolved = resolveField(scope, e.path.map((p) => p.text));
   if (e.path.length === 1) {
     const param = env.params.get(first);
+    const c = env.ctx.consts.get(first);
+    const d = env.ctx.defs.get(first);
+    if ((param || c || d) && resolved) {
+      // A Chinese field name that is also a parameter, constant or definition: it could mean either.
+      const kind = param ? '参数' : c ? '常量' : '定义';
+      report(env, 'ambiguousName', e.span, {
+        name: first, first: `${kind}“${first}”`, second: `字段“${zhPath(resolved.field.path)}”（${resolved.field.path}）`,
+        code: resolved.codes.join('.'), renamed: kind
+      }, [resolved.codes.join('.')]);
+      return errorIR(e.span);
+    }
     if (param) {
       if (env.scope.item && dependsOnRecord(param)) {
         report(env, 'outerRefInItem', e.span, { name: first });
@@ -215,9 +243,7 @@ function resolveRef(e: Extract<A.Expr, { kind: 'ref' }>, env: Env): IR {
       }
       return { ...param, span: e.span } as IR;
     }
-    const c = env.ctx.consts.get(first);
     if (c) return constant(first, e.span, env);
-    const d = env.ctx.defs.get(first);
     if (d) {
       if (d.decl.params.length) {
         report(env, 'missingArgs', e.span, { name: first, params: d.decl.params.map((p) => p.text).join('、') });
@@ -226,27 +252,28 @@ function resolveRef(e: Extract<A.Expr, { kind: 'ref' }>, env: Env): IR {
       return expand(d.decl, [], e.span, env);
     }
   }
-  const scope = env.scope.item ?? recordFields;
-  const field = lookupField(scope, dotted);
-  if (field) {
+  if (resolved) {
+    if (e.path.length > 1 || !isUserName(env, resolved.zh[0])) noteFieldNames(env.ctx, e.path, scope);
+    const field = resolved.field;
     const type = fieldType(field, env);
-    return { k: 'field', path: dotted, item: env.scope.item !== null, type, span: e.span, label: field.label };
+    return { k: 'field', path: resolved.codes.join('.'), item: env.scope.item !== null, type, span: e.span, label: field.label };
   }
   if (env.scope.item && lookupField(recordFields, dotted)) {
     report(env, 'outerRefInItem', e.span, { name: dotted });
     return errorIR(e.span);
   }
-  if (e.path.length === 1) return lit(first, { t: 'symbol', name: first }, e.span);
-  const candidates = env.scope.item ? relativePaths(env.scope.item) : allFieldPaths();
+  if (e.path.length === 1) return lit(first, { t: 'symbol', name: first, at: e.span }, e.span);
+  const candidates = env.scope.item ? relativePaths(env.scope.item) : [...allZhPaths(), ...allFieldPaths()];
   const sug = closest(dotted, candidates);
   report(env, 'unknownField', e.span, { name: dotted, hint: hintFor(sug) }, sug);
   return errorIR(e.span);
 }
 
 function relativePaths(item: FieldInfo): string[] {
-  return allFieldPaths()
+  const codes = allFieldPaths()
     .filter((p) => p.startsWith(`${item.path}.`))
     .map((p) => p.slice(item.path.length + 1));
+  return [...codes.map((p) => zhPath(p, item)), ...codes];
 }
 
 function constant(name: string, span: A.Span, env: Env): IR {
@@ -287,16 +314,29 @@ function call(e: Extract<A.Expr, { kind: 'call' }>, env: Env): IR {
   }
   const args = e.args.map((a) => elab(a, env));
   const ir = expand(d.decl, args, e.span, env);
-  // "年度考核合格及以上（2023）": the arguments tell apart the expansions of one definition.
-  return { ...ir, label: `${ir.label}（${e.args.map(argText).join('，')}）` } as IR;
+  // The arguments in words tell apart the expansions of one definition: a label may place them
+  // ("学历：{最低学位}及以上，满{年限}" → "学历：博士及以上，满0年"); otherwise they follow it in brackets.
+  const words = e.args.map((a, i) => argText(a, args[i], env));
+  const template = ir.label ?? name;
+  let used = false;
+  const label = template.replace(/\{([^{}]+)\}/g, (whole, p: string) => {
+    const i = d.decl.params.findIndex((x) => x.text === p);
+    if (i < 0) return whole;
+    used = true;
+    return words[i];
+  });
+  return { ...ir, label: used ? label : `${template}（${words.join('，')}）` } as IR;
 }
 
-function argText(a: A.Expr): string {
+/** An argument as a clerk reads it: an enum value by its Chinese label, a quantity as written. */
+function argText(a: A.Expr, ir: IR, env: Env): string {
+  if (ir.type.t === 'symbol') return env.ctx.symbolLabels.get(ir.type) ?? ir.type.name;
+  if (ir.k === 'lit' && ir.type.t === 'enum') return ir.label ?? String(ir.value);
   switch (a.kind) {
     case 'number': case 'quantity': return a.text;
     case 'date': case 'string': return a.value;
-    case 'ref': return a.path.map((p) => p.text).join('.');
-    default: return '…';
+    case 'ref': return ir.label ?? a.path.map((p) => p.text).join('.');
+    default: return ir.label ?? '…';
   }
 }
 
@@ -325,15 +365,28 @@ const cmpOp = (op: A.CompareOp) => (op === '=' ? '==' : op);
 function enumValue(sym: IR, ty: Extract<Type, { t: 'enum' }>, env: Env): IR | null {
   if (sym.type.t === 'symbol' || (sym.k === 'lit' && sym.type.t === 'string')) {
     const v = String((sym as { value: Scalar }).value);
-    if (ty.values.includes(v)) return lit(v, ty, sym.span, { label: ty.labels[v] ?? v });
-    const sug = closest(v, ty.values);
+    const code = enumCode(ty, v);
+    if (code !== undefined) {
+      // A bare word passed to a definition learns here which value it is: the call's label says it in words.
+      if (sym.type.t === 'symbol') {
+        const zh = ty.labels[code] ?? code;
+        env.ctx.symbolLabels.set(sym.type, zh);
+        // Written as a code, with a label that means nothing else here: `fmt --names zh` may write the label.
+        if (v === code && zh !== code && sym.type.at && !isUserName(env, zh) && !childField(env.scope.item ?? recordFields, zh)) {
+          env.ctx.renames.push({ span: sym.type.at, code, zh });
+        }
+      }
+      return lit(code, ty, sym.span, { label: ty.labels[code] ?? code });
+    }
+    const sug = closest(v, [...ty.values.map((x) => ty.labels[x] ?? x), ...ty.values]);
     const names = sym.type.t === 'symbol' ? closest(v, nameCandidates(env)) : [];
     if (!sug.length && names.length) {
       // Closer to a name than to any value: most likely a mistyped parameter or definition.
       report(env, 'unknownName', sym.span, { name: v, hint: hintFor(names) }, names);
       return null;
     }
-    report(env, 'unknownEnumValue', sym.span, { value: v, field: ty.field, values: ty.values.join(' / '), hint: hintFor(sug) }, sug);
+    const values = ty.values.map((x) => `${ty.labels[x] ?? x}（${x}）`).join(' / ');
+    report(env, 'unknownEnumValue', sym.span, { value: v, field: zhPath(ty.field), values, hint: hintFor(sug) }, sug);
     return null;
   }
   return sym;
@@ -542,10 +595,10 @@ function arith(e: Extract<A.Expr, { kind: 'arith' }>, env: Env): IR {
 // ---------- aggregations ----------
 
 /** `achievements.contracts` → the list; `achievements.contracts.amount_yuan` → the list and the field. */
-function splitListPath(path: string[]): { list: FieldInfo; rest: string[] } | null {
+function splitListPath(path: string[]): { list: FieldInfo; rest: string[]; n: number } | null {
   for (let n = path.length; n >= 1; n--) {
     const f = lookupField(recordFields, path.slice(0, n).join('.'));
-    if (f && f.type.kind === 'array') return { list: f, rest: path.slice(n) };
+    if (f && f.type.kind === 'array') return { list: f, rest: path.slice(n), n };
   }
   return null;
 }
@@ -569,12 +622,13 @@ function aggregate(e: Extract<A.Expr, { kind: 'aggregate' }>, env: Env): IR {
     return errorIR(e.span);
   }
   const listField = split.list;
+  noteFieldNames(env.ctx, e.list.slice(0, split.n), recordFields);
   const item = (listField.type as { item: FieldInfo }).item;
   const itemEnv: Env = { ...env, scope: { item, list: listField.path } };
   const where = e.where ? condition(e.where, itemEnv, '“其中”的条件') : undefined;
   let take: IR | undefined;
   if (split.rest.length) {
-    const path = split.rest.map((t) => ({ text: t, span: e.list[0].span }));
+    const path = e.list.slice(split.n);
     take = resolveRef({ kind: 'ref', path, span: spanOfPath(e.list) }, itemEnv);
     if (e.take) report(env, 'duplicateEntry', e.take.span, { level: dotted, entry: '“取”' });
   } else if (e.take) {

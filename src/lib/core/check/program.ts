@@ -2,10 +2,10 @@
 import type * as A from '../../../../grammar/ast.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { CommitteeModel, ComponentModel, LevelModel, RuleModel, StandardSetModel } from '../model.ts';
-import { lookupField, recordFields } from '../records/fields.ts';
-import { report, type CheckContext, type Env } from './context.ts';
+import { enumCode, lookupField, recordFields, resolveField, zhPath } from '../records/fields.ts';
+import { report, type CheckContext, type Env, type Rename } from './context.ts';
 import { isValidDate } from './dates.ts';
-import { condition, elab, errorIR, isError, numeric, resolveWindow } from './expr.ts';
+import { condition, elab, errorIR, isError, noteFieldNames, numeric, resolveWindow } from './expr.ts';
 import { upperBound } from './bounds.ts';
 import { procedureParam } from './procedure.ts';
 import { closest, hintFor } from '../suggest.ts';
@@ -16,6 +16,7 @@ type DeclOf<K extends A.Decl['kind']> = Extract<A.Decl, { kind: K }>;
 export interface CheckResult {
   model: StandardSetModel | null;
   diagnostics: Diagnostic[];
+  renames: Rename[];
 }
 
 const LEVEL_NAMES = ['研究实习员', '助理研究员', '副研究员', '研究员'];
@@ -25,7 +26,7 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   const decls = files.flatMap((f) => f.decls);
   const ctx: CheckContext = {
     referenceDate: '2026-09-30', consts: new Map(), defs: new Map(), windows: new Map(),
-    orders: new Map(), dateFields: new Map(), diagnostics: [], steps: 0, exhausted: false
+    orders: new Map(), dateFields: new Map(), symbolLabels: new WeakMap(), diagnostics: [], steps: 0, exhausted: false, renames: []
   };
   const meta = header(decls, ctx);
   if (meta) ctx.referenceDate = meta.referenceDate;
@@ -87,7 +88,8 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   const ok = meta && levels.every((l) => l !== null);
   return {
     model: ok ? { meta, headerSpan: decls.find((d) => d.kind === 'header')!.span, committees: committeeModels, levels: levels as LevelModel[] } : null,
-    diagnostics: dedupe(ctx.diagnostics)
+    diagnostics: dedupe(ctx.diagnostics),
+    renames: ctx.renames
   };
 }
 
@@ -178,28 +180,37 @@ function header(decls: A.Decl[], ctx: CheckContext): StandardSetModel['meta'] | 
 }
 
 function order(d: DeclOf<'order'>, ctx: CheckContext): void {
-  const path = d.field.map((n) => n.text).join('.');
-  const f = lookupField(recordFields, path);
+  const written = d.field.map((n) => n.text).join('.');
+  const f = lookupField(recordFields, written);
   if (!f || f.type.kind !== 'enum') {
-    const sug = closest(path, enumPaths());
-    report(ctx, 'unknownField', d.field[0].span, { name: path, hint: f ? '（该字段不是枚举）' : hintFor(sug) }, sug);
+    const sug = closest(written, enumPaths());
+    report(ctx, 'unknownField', d.field[0].span, { name: written, hint: f ? '（该字段不是枚举）' : hintFor(sug) }, sug);
     return;
   }
-  const values = f.type.values;
-  const bad = d.values.filter((v) => !values.includes(v.text));
+  const type = f.type;
+  const path = f.path;
+  const field = zhPath(path);
+  const values = type.values;
+  const codes = d.values.map((v) => enumCode(type, v.text));
+  const bad = d.values.filter((_, i) => codes[i] === undefined);
+  const choices = values.map((v) => `${type.labels[v]}（${v}）`).join(' / ');
   for (const v of bad) {
-    const sug = closest(v.text, values);
-    report(ctx, 'orderValue', v.span, { value: v.text + hintFor(sug), field: path, values: values.join(' / ') }, sug);
+    const sug = closest(v.text, [...values.map((x) => type.labels[x]), ...values]);
+    report(ctx, 'orderValue', v.span, { value: v.text + hintFor(sug), field, values: choices }, sug);
   }
-  const missing = values.filter((v) => !d.values.some((x) => x.text === v));
-  if (missing.length) report(ctx, 'orderIncomplete', d.span, { field: path, values: missing.join(' / ') });
-  if (!bad.length) ctx.orders.set(path, d.values.map((v) => v.text));
+  const missing = values.filter((v) => !codes.includes(v));
+  if (missing.length) report(ctx, 'orderIncomplete', d.span, { field, values: missing.map((v) => type.labels[v]).join(' / ') });
+  if (!bad.length) ctx.orders.set(path, codes as string[]);
+  noteFieldNames(ctx, d.field, recordFields);
+  d.values.forEach((v) => {
+    if (v.text !== type.labels[v.text] && values.includes(v.text)) ctx.renames.push({ span: v.span, code: v.text, zh: type.labels[v.text] });
+  });
 }
 
 function enumPaths(): string[] {
   const out: string[] = [];
   const walk = (f: typeof recordFields) => {
-    if (f.type.kind === 'enum') out.push(f.path);
+    if (f.type.kind === 'enum') out.push(zhPath(f.path), f.path);
     if (f.type.kind === 'object') Object.values(f.type.fields).forEach(walk);
     if (f.type.kind === 'array') walk(f.type.item);
   };
@@ -210,12 +221,14 @@ function enumPaths(): string[] {
 function dateField(d: DeclOf<'dateField'>, ctx: CheckContext): void {
   const names = d.field.map((n) => n.text);
   const list = lookupField(recordFields, names.slice(0, -1).join('.'));
-  const field = lookupField(recordFields, names.join('.'));
+  const resolved = resolveField(recordFields, names);
+  const field = resolved?.field;
   if (!list || list.type.kind !== 'array' || !field || field.type.kind !== 'date') {
-    report(ctx, 'typeMismatch', d.span, { what: '日期字段', expected: '清单中的日期字段（如 achievements.contracts.signed_on）', actual: field ? describeType({ t: 'object', field }) : `“${names.join('.')}”` });
+    report(ctx, 'typeMismatch', d.span, { what: '日期字段', expected: '清单中的日期字段（如 业绩.技术合同.签订日期）', actual: field ? describeType({ t: 'object', field }) : `“${names.join('.')}”` });
     return;
   }
-  ctx.dateFields.set(list.path, names[names.length - 1]);
+  ctx.dateFields.set(list.path, resolved.codes[resolved.codes.length - 1]);
+  noteFieldNames(ctx, d.field, recordFields);
 }
 
 interface Refs {

@@ -10,7 +10,7 @@ export type Type =
   | { t: 'boolean' }
   | { t: 'enum'; field: string; values: string[]; labels: Record<string, string>; order?: string[] }
   /** A bare word not (yet) known: an enum value once compared with an enum field. */
-  | { t: 'symbol'; name: string }
+  | { t: 'symbol'; name: string; at?: import('../../../../grammar/ast.ts').Span }
   | { t: 'null' }
   | { t: 'list'; field: FieldInfo }
   | { t: 'object'; field: FieldInfo }

@@ -73,7 +73,7 @@ export interface BundleLevel {
   verdict: Logic;
   /** "regular" | "direct" | null */
   route: Logic;
-  /** the total score, a number */
+  /** the total score, a number; null when ineligible (no score is reported) */
   score: Logic;
 }
 

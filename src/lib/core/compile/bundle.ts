@@ -38,10 +38,13 @@ function level(l: LevelModel): BundleLevel {
   const regularOk = regular.length ? any(regular.map((r) => r.logic)) : false;
   const directOk = l.direct ? all([...directReq.map((r) => r.logic), any(directLines.map((r) => r.logic))]) : false;
   const met = countTrue(items.map((i) => i.logic));
-  const score = { '+': components.map((c) => c.points) };
-  const route = { if: [regularOk, 'regular', directOk, 'direct', null] };
-  const passes = { and: [{ or: [regularOk, directOk] }, { '>=': [met, l.performance.need] }, { '>=': [score, l.scoring.minimum] }] };
-  const verdict = { if: [{ '!': [gatesOk] }, 'ineligible', passes, 'pass', 'fail'] };
+  const total = { '+': components.map((c) => c.points) };
+  // Ineligible (a gate fails) means no route open and no score reported (policy section 6).
+  const ineligible = { '!': [gatesOk] };
+  const route = { if: [ineligible, null, regularOk, 'regular', directOk, 'direct', null] };
+  const score = { if: [ineligible, null, total] };
+  const passes = { and: [{ or: [regularOk, directOk] }, { '>=': [met, l.performance.need] }, { '>=': [total, l.scoring.minimum] }] };
+  const verdict = { if: [ineligible, 'ineligible', passes, 'pass', 'fail'] };
 
   return {
     name: l.name, src: src(l.span), code: l.code, tier: l.tier, postGrades: l.postGrades, committee: l.committee, methods: l.methods,

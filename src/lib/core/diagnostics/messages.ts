@@ -42,6 +42,7 @@ export const messages = {
   orderValue: m('E116', 'error', '次序中的“{value}”不是字段“{field}”的取值；可选值：{values}'),
   orderIncomplete: m('W117', 'warning', '次序未列出字段“{field}”的取值：{values}'),
   unknownParam: m('E118', 'error', '未知的评审程序参数“{name}”'),
+  ambiguousName: m('E119', 'error', '名称“{name}”有两种含义：{first}，也是{second}；请改用字段代码“{code}”或给{renamed}换个名字'),
 
   typeMismatch: m('E200', 'error', '类型不符：{what}应为{expected}，实际为{actual}'),
   compareTypes: m('E201', 'error', '不能比较{left}与{right}'),

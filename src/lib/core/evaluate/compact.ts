@@ -10,6 +10,7 @@ import type { Bundle, BundleComponent, BundleLevel, BundleRule, Figure, ListMatc
 import { validateRecord } from '../records/index.ts';
 import { compiledBundle, itemKey, listOf, traceLevel, type Engine, type RecordResult } from './evaluate.ts';
 import { where, type Where } from './explain.ts';
+import { ROUTE_LABEL, VERDICT_LABEL } from './labels.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, MatchedItem, RuleTrace } from './trace.ts';
 
 export const COMPACT_FORMAT = 'stdc-eval-compact@1';
@@ -27,7 +28,8 @@ export interface CompactLevel {
   level: string;
   verdict: LevelTrace['verdict'];
   route: LevelTrace['route'];
-  score: number;
+  /** null when ineligible. */
+  score: number | null;
   /** Performance items met. */
   met: number;
   gates: CompactRule[];
@@ -96,11 +98,12 @@ type Lists = { list: string }[];
  */
 export function expandLevel(l: BundleLevel | DictionaryLevel, c: CompactLevel, record: unknown): LevelTrace {
   const items = (ls: Lists) => (x: CompactItem[] | undefined, i: number): ListTrace => {
-    const all = listOf(record, ls[i].list.split('.'));
+    const path = ls[i].list.split('.');
+    const all = listOf(record, path);
     return {
       items: (x ?? []).map((it): MatchedItem => {
         const index = typeof it === 'number' ? it : it[0];
-        const key = itemKey(all[index], index);
+        const key = itemKey(all[index], index, path);
         return typeof it === 'number' ? { index, key } : { index, key, value: it[1] };
       })
     };
@@ -166,6 +169,8 @@ export interface DictionaryLevel {
 }
 export interface Dictionary {
   standard: Bundle['meta'];
+  /** The Chinese words beside the codes of every result (JSON keeps the codes: it is the machine format). */
+  labels: { verdict: typeof VERDICT_LABEL; route: typeof ROUTE_LABEL };
   levels: DictionaryLevel[];
 }
 
@@ -183,6 +188,7 @@ const dictComponent = (c: BundleComponent): DictionaryComponent => ({ id: c.id, 
 export function compactDictionary(bundle: Bundle, levels?: string[]): Dictionary {
   return {
     standard: bundle.meta,
+    labels: { verdict: VERDICT_LABEL, route: ROUTE_LABEL },
     levels: bundle.levels
       .filter((l) => !levels || levels.includes(l.name))
       .map((l) => ({

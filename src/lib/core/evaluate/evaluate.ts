@@ -4,6 +4,7 @@
 // each alone, and the differential tests hold the two (and json-logic-js) to the same results.
 import type { Bundle, BundleComponent, BundleLevel, BundleRule, ListMatch } from '../compile/bundle-types.ts';
 import { validateRecord, type RecordIssue } from '../records/index.ts';
+import { enumLabelOf } from '../records/fields.ts';
 import { compileLogic, truthy, type Compiled } from './jsonlogic.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.ts';
 import { explainLevel, explainRule, reasonsOf, summaryOf, type LevelExplanation } from './explain.ts';
@@ -115,12 +116,23 @@ export function compiledLevels(bundle: Bundle, engine: Engine = 'fast'): Compile
 
 const KEY_FIELDS = ['registration_no', 'name', 'enterprise', 'title', 'year', 'kind', 'degree'];
 
-/** How an explanation names a list item: its registration number, name, … or its position. */
-export function itemKey(item: unknown, index: number): string {
+/** The bundle's score: a number, or null (ineligible). */
+function scoreOf(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+const keyLabels = new Map<string, string | undefined>();
+
+/** The item's name in an explanation: its number, name or year; an enum value (学位) by its Chinese label. */
+export function itemKey(item: unknown, index: number, list: string[]): string {
   if (item && typeof item === 'object') {
     for (const k of KEY_FIELDS) {
       const v = (item as Record<string, unknown>)[k];
-      if (v !== undefined && v !== null) return String(v);
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string' || (k !== 'kind' && k !== 'degree')) return String(v);
+      const at = `${list.join('.')}.${k}\u0000${v}`;
+      if (!keyLabels.has(at)) keyLabels.set(at, enumLabelOf(`${list.join('.')}.${k}`, v));
+      return keyLabels.get(at) ?? v;
     }
   }
   return `#${index + 1}`;
@@ -142,7 +154,7 @@ function traceList(l: CompiledList, record: unknown): ListTrace {
   for (let index = 0; index < all.length && index < mask.length; index++) {
     if (mask.charCodeAt(index) !== 49) continue; // "1"
     const item = all[index];
-    items.push(take ? { index, key: itemKey(item, index), value: take(item) } : { index, key: itemKey(item, index) });
+    items.push(take ? { index, key: itemKey(item, index, l.path), value: take(item) } : { index, key: itemKey(item, index, l.path) });
   }
   return { items };
 }
@@ -175,7 +187,7 @@ export function traceLevel(c: CompiledLevel, record: unknown, detail: Detail = '
   return {
     verdict: c.verdict(record) as LevelTrace['verdict'],
     route: c.route(record) as LevelTrace['route'],
-    score: Number(c.score(record)),
+    score: scoreOf(c.score(record)),
     gates: c.gates.map(rule),
     regular: c.regular.map(rule),
     directRequires: c.directRequires.map(rule),
@@ -192,7 +204,7 @@ const HELD_ITEM = { held: true, figures: [] };
 function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelResult {
   const t = {
     verdict: c.verdict(record) as LevelTrace['verdict'], route: c.route(record) as LevelTrace['route'],
-    score: Number(c.score(record)), met: Number(c.met(record))
+    score: scoreOf(c.score(record)), met: Number(c.met(record))
   };
   const reasons = reasonsOf(l, {
     ...t,
@@ -209,7 +221,8 @@ export interface LevelVerdict {
   level: string;
   verdict: 'pass' | 'fail' | 'ineligible';
   route: 'regular' | 'direct' | null;
-  score: number;
+  /** null when ineligible: no score is reported for an applicant who may not apply. */
+  score: number | null;
 }
 
 export type LevelResult = LevelVerdict & Partial<Omit<LevelExplanation, keyof LevelVerdict>>;
@@ -247,7 +260,7 @@ export function evaluateRecord(bundle: Bundle, record: unknown, options: Evaluat
     if (options.levels && !options.levels.includes(l.name)) return;
     const c = levels[i];
     if (options.explain === false) {
-      results.push({ level: l.name, verdict: c.verdict(record) as LevelVerdict['verdict'], route: c.route(record) as LevelVerdict['route'], score: Number(c.score(record)) });
+      results.push({ level: l.name, verdict: c.verdict(record) as LevelVerdict['verdict'], route: c.route(record) as LevelVerdict['route'], score: scoreOf(c.score(record)) });
       return;
     }
     if (options.explain === 'reasons') {

@@ -3,7 +3,7 @@
 // applicant (source positions, titles) is prepared once per level; objects are built with their keys in one
 // fixed order, so JSON output stays byte-identical whatever path built them.
 import type { BundleComponent, BundleLevel, BundleRule, Src } from '../compile/bundle-types.ts';
-import { figureText, formatNumber, formatValue } from './format.ts';
+import { countText, figureText, formatNumber, formatValue, scoreText } from './format.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.ts';
 
 export interface ExplanationNode {
@@ -12,6 +12,8 @@ export interface ExplanationNode {
   text?: string;
   file?: string;
   line?: number;
+  /** Shown folded (供参考: what an ineligible applicant's routes and performance would be). */
+  folded?: boolean;
   children?: ExplanationNode[];
 }
 
@@ -55,7 +57,8 @@ export interface LevelExplanation {
   level: string;
   verdict: 'pass' | 'fail' | 'ineligible';
   route: 'regular' | 'direct' | null;
-  score: number;
+  /** null for an ineligible applicant: policy section 6 reports the score of eligible applicants only. */
+  score: number | null;
   summary: string;
   reasons: string[];
   gates: RuleOut[];
@@ -64,7 +67,7 @@ export interface LevelExplanation {
     direct: { label: string; held: boolean; requires: RuleOut[]; lines: RuleOut[] } | null;
   };
   performance: { label: string; need: number; met: number; held: boolean; items: RuleOut[] };
-  scoring: { label: string; total: number; minimum: number; held: boolean; components: ComponentOut[] };
+  scoring: { label: string; total: number | null; minimum: number; held: boolean; components: ComponentOut[] };
   explanation: ExplanationNode;
 }
 
@@ -229,7 +232,7 @@ export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): 
   const directLinesHeld = some(directLines);
   const directHeld = !!l.routes.direct && directReq.every((r) => r.held) && directLinesHeld;
   const perfHeld = t.met >= l.performance.need;
-  const scoreHeld = t.score >= l.scoring.minimum;
+  const scoreHeld = t.score !== null && t.score >= l.scoring.minimum;
   const reasons = reasonsOf(l, { verdict: t.verdict, route: t.route, score: t.score, met: t.met, gates: () => gates, items: () => perfItems });
   const summary = summaryOf(l, t);
 
@@ -244,14 +247,22 @@ export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): 
       section('以下任一', mark(directLinesHeld), p.pos.direct!, directLines.map((r, i) => ruleNode(p.directLines[i], r, false)))
     ]));
   }
-  const explanation = section(summary, t.verdict === 'pass' ? 'pass' : 'fail', p.pos.level, [
-    section(l.gates.label, mark(gates.every((g) => g.held)), p.pos.gates, gates.map((g, i) => ruleNode(p.gates[i], g, true))),
+  const ineligible = t.verdict === 'ineligible';
+  const gateNodes = gates.map((g, i) => ruleNode(p.gates[i], g, true));
+  // An ineligible applicant: the gates that failed come first, and the rest is there only for reference.
+  const gatesSection = section(l.gates.label, mark(gates.every((g) => g.held)), p.pos.gates,
+    ineligible ? [...gateNodes.filter((n) => n.status === 'fail'), ...gateNodes.filter((n) => n.status !== 'fail')] : gateNodes);
+  const rest = [
     section(`申报路线：${t.route ? ROUTE[t.route] : '无'}`, mark(t.route !== null), p.pos.routes, routeChildren),
-    section(`${l.performance.label}：满足 ${t.met} 项，要求至少 ${l.performance.need} 项（共 ${perfItems.length} 项）`, mark(perfHeld),
+    section(`${l.performance.label}：满足${countText(t.met)}，要求至少${countText(l.performance.need)}（共${countText(perfItems.length)}）`, mark(perfHeld),
       p.pos.performance, perfItems.map((r, i) => ruleNode(p.items[i], r, false))),
-    section(`${l.scoring.label}：${formatNumber(t.score)}分，最低 ${l.scoring.minimum}分`, mark(scoreHeld), p.pos.scoring,
-      components.map((c, i) => componentNode(p.components[i], c)))
-  ]);
+    section(t.score === null ? `${l.scoring.label}：不计（不符合申报资格）` : `${l.scoring.label}：${scoreText(t.score)}，最低${l.scoring.minimum}分`,
+      t.score === null ? 'info' : mark(scoreHeld), p.pos.scoring, components.map((c, i) => componentNode(p.components[i], c)))
+  ];
+  const reference = section('供参考（不符合申报资格，以下不作评价）', 'info', p.pos.routes, rest);
+  reference.folded = true;
+  const explanation = section(summary, t.verdict === 'pass' ? 'pass' : 'fail', p.pos.level,
+    ineligible ? [gatesSection, reference] : [gatesSection, ...rest]);
   return {
     level: l.name, verdict: t.verdict, route: t.route, score: t.score, summary, reasons, gates,
     routes: {
@@ -265,14 +276,15 @@ export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): 
 }
 
 export function summaryOf(l: BundleLevel, t: Pick<LevelTrace, 'verdict' | 'route' | 'score'>): string {
-  return `${l.name}：${VERDICT[t.verdict]}${t.route ? `（${ROUTE[t.route]}）` : ''}，积分 ${formatNumber(t.score)}分`;
+  const score = t.score === null ? '' : `，积分 ${scoreText(t.score)}`;
+  return `${l.name}：${VERDICT[t.verdict]}${t.route ? `（${ROUTE[t.route]}）` : ''}${score}`;
 }
 
 /** What the reasons read of a level's outcome; the parts are asked for only when the reasons need them. */
 export interface ReasonsInput {
   verdict: LevelTrace['verdict'];
   route: LevelTrace['route'];
-  score: number;
+  score: number | null;
   met: number;
   /** The gates (ineligible only). */
   gates: () => Pick<RuleOut, 'label' | 'held' | 'reason'>[];
@@ -288,10 +300,10 @@ export function reasonsOf(l: BundleLevel, t: ReasonsInput): string[] {
   } else if (t.verdict === 'fail') {
     if (!t.route) reasons.push(l.routes.direct ? `${l.routes.regular?.label ?? '常规路线'}与${l.routes.direct.label}均不满足` : `${l.routes.regular?.label ?? '常规路线'}不满足`);
     if (t.met < l.performance.need) {
-      reasons.push(`业绩条件满足 ${t.met} 项，要求至少 ${l.performance.need} 项`);
+      reasons.push(`${l.performance.label}：满足${countText(t.met)}，要求至少${countText(l.performance.need)}`);
       for (const it of t.items()) if (!it.held) for (const f of it.figures) reasons.push(f.text);
     }
-    if (t.score < l.scoring.minimum) reasons.push(`业绩量化积分 ${formatNumber(t.score)}分，要求 >= ${l.scoring.minimum}分`);
+    if (t.score !== null && t.score < l.scoring.minimum) reasons.push(`${l.scoring.label}：${scoreText(t.score)}，要求不低于${l.scoring.minimum}分`);
   }
   return reasons;
 }

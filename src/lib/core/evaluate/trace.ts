@@ -29,7 +29,7 @@ export interface ComponentTrace {
 export interface LevelTrace {
   verdict: 'pass' | 'fail' | 'ineligible';
   route: 'regular' | 'direct' | null;
-  score: number;
+  score: number | null;
   gates: RuleTrace[];
   regular: RuleTrace[];
   directRequires: RuleTrace[];

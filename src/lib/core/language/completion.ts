@@ -129,16 +129,25 @@ function enumContext(tokens: IToken[], ctx: CompletionContext): FieldInfo | null
 function enumItems(f: FieldInfo, range: Range): CompletionItem[] {
   if (f.type.kind !== 'enum') return [];
   const labels = f.type.labels;
-  return f.type.values.map((v) => ({ label: v, kind: 'enum' as const, detail: labels[v] ?? v, documentation: `${f.label}（${f.path}）的取值`, range }));
+  // The Chinese label first, the code beside it; typing either finds the value.
+  return f.type.values.map((v) => {
+    const zh = labels[v] ?? v;
+    return { label: zh, kind: 'enum' as const, detail: zh === v ? undefined : v, documentation: `${f.zh}（${f.path}）的取值：${zh}（${v}）`, filterText: zh === v ? zh : `${zh} ${v}`, range };
+  });
 }
 
 function childFields(f: FieldInfo, range: Range): CompletionItem[] {
   const obj = f.type.kind === 'array' ? f.type.item : f;
   if (obj.type.kind !== 'object') return [];
-  return Object.values(obj.type.fields).map((c) => ({
-    label: c.name, kind: c.type.kind === 'array' ? ('list' as const) : ('field' as const),
-    detail: fieldDetail(c), documentation: describeField(c), range
-  }));
+  return Object.values(obj.type.fields).map((c) => fieldItem(c, range));
+}
+
+/** A field by its Chinese name, with its code beside it. */
+function fieldItem(c: FieldInfo, range: Range): CompletionItem {
+  return {
+    label: c.zh, kind: c.type.kind === 'array' ? 'list' : 'field', detail: `${c.name} · ${fieldDetail(c)}`,
+    documentation: describeField(c), filterText: `${c.zh} ${c.name}`, range
+  };
 }
 
 function unitItems(range: Range, kind: ReturnType<typeof unitKindAt>): CompletionItem[] {
@@ -175,9 +184,7 @@ function general(ctx: CompletionContext, prior: IToken[], range: Range): Complet
   }
   const scope = scopeAt(prior) ?? recordFields;
   if (scope.type.kind === 'object') {
-    for (const f of Object.values(scope.type.fields)) {
-      out.push({ label: f.name, kind: f.type.kind === 'array' ? 'list' : 'field', detail: fieldDetail(f), documentation: describeField(f), range });
-    }
+    for (const f of Object.values(scope.type.fields)) out.push(fieldItem(f, range));
   }
   return out;
 }

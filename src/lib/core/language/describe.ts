@@ -10,13 +10,13 @@ export function fieldDetail(f: FieldInfo): string {
 }
 
 export function describeField(f: FieldInfo): string {
-  const lines = [`**${f.label}** \`${f.path}\``, `类型：${TYPE_NAMES[f.type.kind]}${f.unit ? `，单位：${f.unit}` : ''}${f.nullable ? '，可为空' : ''}`];
+  const lines = [`**${f.zh}**${f.zh !== f.label ? `（${f.label}）` : ''} 代码 \`${f.path}\``, `类型：${TYPE_NAMES[f.type.kind]}${f.unit ? `，单位：${f.unit}` : ''}${f.nullable ? '，可为空' : ''}`];
   if (f.type.kind === 'enum') {
     const labels = f.type.labels;
-    lines.push(`取值：${f.type.values.map((v) => `\`${v}\` ${labels[v] ?? ''}`).join('、')}`);
+    lines.push(`取值：${f.type.values.map((v) => `${labels[v] ?? v} \`${v}\``).join('、')}`);
   }
   if (f.type.kind === 'array' && f.type.item.type.kind === 'object') {
-    lines.push(`每项字段：${Object.values(f.type.item.type.fields).map((c) => `\`${c.name}\` ${c.label}`).join('、')}`);
+    lines.push(`每项字段：${Object.values(f.type.item.type.fields).map((c) => `${c.zh} \`${c.name}\``).join('、')}`);
   }
   return lines.join('\n\n');
 }

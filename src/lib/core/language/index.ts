@@ -105,7 +105,7 @@ export class Workspace {
     if ((o.kind === 'field' || o.kind === 'list') && o.field) return describeField(o.field);
     if (o.kind === 'enum' && o.field?.type.kind === 'enum') {
       const value = o.target.split('=')[1];
-      return `**${o.field.type.labels[value] ?? value}** \`${value}\`\n\n${o.field.label}（\`${o.field.path}\`）的取值`;
+      return `**${o.field.type.labels[value] ?? value}** 代码 \`${value}\`\n\n${o.field.zh}（\`${o.field.path}\`）的取值`;
     }
     if (o.kind === 'parameter') {
       const [def, param] = o.target.split('/');

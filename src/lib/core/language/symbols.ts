@@ -2,7 +2,7 @@
 // to. Built from the ASTs alone (it works while the set has errors), resolving scopes the way the checker
 // does: inside 其中/取/满足 names are the list item's fields.
 import type * as A from '../../../../grammar/ast.ts';
-import { lookupField, recordFields, type FieldInfo } from '../records/fields.ts';
+import { enumCode, lookupField, recordFields, type FieldInfo } from '../records/fields.ts';
 import type { SymbolKind } from './types.ts';
 
 export interface Occurrence {
@@ -43,7 +43,14 @@ export function buildIndex(files: A.SourceFileAst[]): SymbolIndex {
       if (kind && 'name' in d && d.name.text && !declarations.has(d.name.text)) {
         declarations.set(d.name.text, { kind, name: d.name.text, nameSpan: d.name.span, decl: d });
       }
-      if (d.kind === 'order') orders.set(d.field.map((n) => n.text).join('.'), d.values.map((v) => v.text));
+      if (d.kind === 'order') {
+        // Keyed and listed in codes, whichever names the file wrote.
+        const f = lookupField(recordFields, d.field.map((n) => n.text).join('.'));
+        if (f?.type.kind === 'enum') {
+          const t = f.type;
+          orders.set(f.path, d.values.map((v) => enumCode(t, v.text) ?? v.text));
+        }
+      }
     }
   }
   const add = (o: Occurrence) => occurrences.push(o);
@@ -126,8 +133,9 @@ class Walker {
           return;
         }
         if (this.fieldPath(e.path, scope ?? recordFields)) return;
-        if (enumOf && enumOf.type.kind === 'enum' && enumOf.type.values.includes(first)) {
-          this.add({ kind: 'enum', target: `${enumOf.path}=${first}`, span: e.span, isDeclaration: false, field: enumOf });
+        const code = enumOf && enumOf.type.kind === 'enum' ? enumCode(enumOf.type, first) : undefined;
+        if (enumOf && code !== undefined) {
+          this.add({ kind: 'enum', target: `${enumOf.path}=${code}`, span: e.span, isDeclaration: false, field: enumOf });
         }
         return;
       }

@@ -18,6 +18,8 @@ export interface CompletionItem {
   detail?: string;
   documentation?: string;
   insertText?: string;
+  /** What typing matches (the Chinese name and the code, so that typing either finds it); the label when absent. */
+  filterText?: string;
   /** The word being typed, which the completion replaces. */
   range?: Range;
 }

@@ -14,7 +14,10 @@ export type FieldType =
 
 export interface FieldInfo {
   path: string;
+  /** The record's code for the field (the data contract's name): `degree`. */
   name: string;
+  /** Its Chinese name in the DSL: the schema's `x-dsl-name`, else its title (`学位`). */
+  zh: string;
   label: string;
   type: FieldType;
   unit?: Unit;
@@ -52,6 +55,7 @@ function toField(node: SchemaNode, path: string, name: string, fallbackLabel = n
   const info: FieldInfo = {
     path,
     name,
+    zh: node['x-dsl-name'] ?? label,
     label,
     type: typeOf(node, path, label),
     nullable: Array.isArray(node.type) && node.type.includes('null')
@@ -68,14 +72,63 @@ export const recordFields: FieldInfo = toField(recordSchema, '', '');
  * 'achievements.contracts[2].role' work; '' returns the scope itself.
  */
 export function lookupField(scope: FieldInfo, dotted: string): FieldInfo | undefined {
-  let current: FieldInfo = scope;
-  const segments = dotted.replace(/\[\d+\]/g, '').split('.').filter((s) => s !== '');
-  for (const segment of segments) {
-    while (current.type.kind === 'array') current = current.type.item;
-    if (current.type.kind !== 'object' || !Object.hasOwn(current.type.fields, segment)) return undefined;
-    current = current.type.fields[segment];
+  return resolveField(scope, dotted.replace(/\[\d+\]/g, '').split('.').filter((s) => s !== ''))?.field;
+}
+
+/** A child of an object field by its code or by its Chinese name. */
+export function childField(parent: FieldInfo, segment: string): FieldInfo | undefined {
+  let current = parent;
+  while (current.type.kind === 'array') current = current.type.item;
+  if (current.type.kind !== 'object') return undefined;
+  if (Object.hasOwn(current.type.fields, segment)) return current.type.fields[segment];
+  return byZh(current).get(segment);
+}
+
+const zhMaps = new WeakMap<FieldInfo, Map<string, FieldInfo>>();
+function byZh(obj: FieldInfo): Map<string, FieldInfo> {
+  let m = zhMaps.get(obj);
+  if (!m) {
+    m = new Map();
+    if (obj.type.kind === 'object') for (const f of Object.values(obj.type.fields)) m.set(f.zh, f);
+    zhMaps.set(obj, m);
   }
-  return current;
+  return m;
+}
+
+/**
+ * Resolve a path written with codes, Chinese names or both (`业绩.contracts.成交金额`) relative to `scope`:
+ * the field, and the path in codes (what the bundle and the record use).
+ */
+export function resolveField(scope: FieldInfo, segments: string[]): { field: FieldInfo; codes: string[]; zh: string[] } | undefined {
+  let current: FieldInfo = scope;
+  const codes: string[] = [];
+  const zh: string[] = [];
+  for (const segment of segments) {
+    const next = childField(current, segment);
+    if (!next) return undefined;
+    codes.push(next.name);
+    zh.push(next.zh);
+    current = next;
+  }
+  return { field: current, codes, zh };
+}
+
+/** An enum value by its code or its Chinese label → the code; undefined when it is neither. */
+export function enumCode(type: { values: string[]; labels: Record<string, string> }, word: string): string | undefined {
+  if (type.values.includes(word)) return word;
+  return type.values.find((v) => type.labels[v] === word);
+}
+
+/** The Chinese label of an enum value of the field at `path` (codes): `education.degree`, `doctor` → 博士. */
+export function enumLabelOf(path: string, code: string): string | undefined {
+  const f = lookupField(recordFields, path);
+  return f && f.type.kind === 'enum' ? f.type.labels[code] : undefined;
+}
+
+/** A path in codes written with the Chinese names: `education.degree` → `学历.学位`. */
+export function zhPath(path: string, scope: FieldInfo = recordFields): string {
+  const r = resolveField(scope, path.split('.').filter((s) => s !== ''));
+  return r ? r.zh.join('.') : path;
 }
 
 let pathCache: string[] | undefined;
@@ -93,4 +146,9 @@ export function allFieldPaths(): string[] {
     pathCache = out;
   }
   return [...pathCache];
+}
+
+/** Every field path written with Chinese names, in schema order (for did-you-mean, beside the codes). */
+export function allZhPaths(): string[] {
+  return allFieldPaths().map((p) => zhPath(p));
 }

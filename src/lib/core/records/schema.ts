@@ -21,10 +21,12 @@ export interface SchemaNode {
   format?: string;
   'x-unit'?: Unit;
   'x-enum-labels'?: Record<string, string>;
+  /** The field's Chinese name in the DSL where its title is not a good identifier (too long, a keyword inside). */
+  'x-dsl-name'?: string;
 }
 
 /** Custom annotation keywords; any ajv compiling recordSchema must register them (strict mode). */
-export const annotationKeywords = ['x-unit', 'x-enum-labels'] as const;
+export const annotationKeywords = ['x-unit', 'x-enum-labels', 'x-dsl-name'] as const;
 
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const REGION_CODE_PATTERN = '^[0-9]{6}$';
@@ -53,6 +55,8 @@ const obj = (title: string, properties: Record<string, SchemaNode>): SchemaNode 
   additionalProperties: false
 });
 const list = (title: string, item: SchemaNode): SchemaNode => ({ type: 'array', title, items: item });
+/** A field whose DSL name is not its title: `存在 学历 其中 学位 >= 硕士 且 授予日期 满 3年`. */
+const dsl = (name: string, node: SchemaNode): SchemaNode => ({ ...node, 'x-dsl-name': name });
 
 const currentTitle: SchemaNode = {
   ...obj('现职称', {
@@ -88,7 +92,7 @@ export const recordSchema: SchemaNode = {
       retired: '已离退休'
     }),
     work_region_code: { type: 'string', title: '工作单位行政区划代码', pattern: REGION_CODE_PATTERN },
-    is_civil_servant: bool('是否公务员或参公人员'),
+    is_civil_servant: dsl('是否公务员', bool('是否公务员或参公人员')),
     is_retired: bool('是否离退休人员'),
     integrity: obj('诚信记录', {
       blacklisted: bool('是否列入失信黑名单'),
@@ -101,13 +105,13 @@ export const recordSchema: SchemaNode = {
         })
       )
     }),
-    education: list(
+    education: dsl('学历', list(
       '学历学位',
       obj('学历学位', {
-        degree: oneOf('学历学位', { college: '大专', bachelor: '本科', master: '硕士', doctor: '博士' }),
-        awarded_on: date('取得日期')
+        degree: dsl('学位', oneOf('学历学位', { college: '大专', bachelor: '本科', master: '硕士', doctor: '博士' })),
+        awarded_on: dsl('授予日期', date('取得日期'))
       })
-    ),
+    )),
     current_title: currentTitle,
     annual_assessments: list(
       '年度考核',
@@ -124,7 +128,7 @@ export const recordSchema: SchemaNode = {
     continuing_education: list(
       '继续教育',
       obj('继续教育', {
-        year: int('年度'),
+        year: dsl('继续教育年度', int('年度')),
         total_hours: hours('总学时'),
         professional_hours: hours('专业科目学时')
       })

@@ -7,7 +7,7 @@ export interface ContentSample {
 	file: string;
 	description: string;
 	record: unknown;
-	expected: Record<string, { verdict: string; route: string | null; score: number }>;
+	expected: Record<string, { verdict: string; route: string | null; score: number | null }>;
 }
 
 export function samplesOf(content: SetContent): ContentSample[] {
