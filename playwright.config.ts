@@ -52,7 +52,7 @@ export default defineConfig({
 		url: baseURL,
 		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: baseURL, STDC_DEMO: '1', DATA_DIR: `test-results/e2e-data-${PORT}` },
 		reuseExistingServer: !process.env.CI,
-		timeout: 600_000, // `npm run build` takes 1–4 minutes here when the machine is busy
+		timeout: 1_200_000, // `npm run build` takes 1–4 minutes here when the machine is busy, over 10 at load 25
 		stdout: 'ignore',
 		stderr: 'pipe'
 	}
