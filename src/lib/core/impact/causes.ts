@@ -110,11 +110,13 @@ function levelWide(lo: BundleLevel, ln: BundleLevel, to: LevelTrace, tn: LevelTr
     out.push({ key: 'need', section: 'need', title: ln.performance.label, change: 'changed', old: { held: perfO }, new: { held: perfN },
       text: `${ln.performance.label}${value ? ` 满足${value}` : ''}：${detail}`, at: where(ln.performance.src) });
   }
-  const minO = to.score >= lo.scoring.minimum, minN = tn.score >= ln.scoring.minimum;
-  if (minO !== minN) {
-    const detail = to.score === tn.score
-      ? `${ln.scoring.label} ${formatNumber(tn.score)}分：原要求 >= ${lo.scoring.minimum}分（${HELD(minO)}），现要求 >= ${ln.scoring.minimum}分（${HELD(minN)}）`
-      : `${ln.scoring.label}：原 ${formatNumber(to.score)}分，要求 >= ${lo.scoring.minimum}分（${HELD(minO)}）；现 ${formatNumber(tn.score)}分，要求 >= ${ln.scoring.minimum}分（${HELD(minN)}）`;
+  // An ineligible result reports no score: its change is told by the gates, not by the minimum score.
+  const so = to.score, sn = tn.score;
+  const minO = so !== null && so >= lo.scoring.minimum, minN = sn !== null && sn >= ln.scoring.minimum;
+  if (so !== null && sn !== null && minO !== minN) {
+    const detail = so === sn
+      ? `${ln.scoring.label} ${formatNumber(sn)}分：原要求 >= ${lo.scoring.minimum}分（${HELD(minO)}），现要求 >= ${ln.scoring.minimum}分（${HELD(minN)}）`
+      : `${ln.scoring.label}：原 ${formatNumber(so)}分，要求 >= ${lo.scoring.minimum}分（${HELD(minO)}）；现 ${formatNumber(sn)}分，要求 >= ${ln.scoring.minimum}分（${HELD(minN)}）`;
     out.push({ key: 'minimum', section: 'minimum', title: `${ln.scoring.label}最低分`, change: 'changed', old: { held: minO }, new: { held: minN }, text: detail, at: where(ln.scoring.src) });
   }
   return out;
