@@ -116,7 +116,7 @@ function build(argv: string[], io: Io): number {
   const text = JSON.stringify(set.bundle) + '\n';
   if (values.output) {
     writeFileSync(values.output as string, text);
-    io.err(`已写入 ${values.output}（${set.bundle.levels.length} 个级别，${text.length} 字节）\n`);
+    io.err(`已写入 ${values.output}（${set.bundle.levels.length} 个级别，${Buffer.byteLength(text, 'utf8')} 字节）\n`);
   } else io.out(text);
   return 0;
 }

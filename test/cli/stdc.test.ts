@@ -1,5 +1,5 @@
 // The stdc command line, run as the prebuilt binary (bin/stdc.js → dist/cli/).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,10 @@ describe('stdc', LIMIT, () => {
     const out = join(tmp, 'bundle.json');
     const r = await run('build', 'standards/2026', '-o', out);
     expect(r.code).toBe(0);
+    // The size it reports is the file's size in bytes (the bundle's Chinese takes 3 bytes a character in UTF-8).
+    const size = statSync(out).size;
+    expect(size).toBeGreaterThan(readFileSync(out, 'utf8').length);
+    expect(r.err).toContain(`${size} 字节`);
     const bundle = JSON.parse(readFileSync(out, 'utf8'));
     const record = JSON.parse(readFileSync('test/fixtures/valid-record.json', 'utf8'));
     const verdicts = bundle.levels.map((l: { verdict: unknown }) => jsonLogic.apply(l.verdict as never, record));
