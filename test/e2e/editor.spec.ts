@@ -228,6 +228,9 @@ test('a preview cell opens the explanation, and a line of it jumps to its clause
 	const clause = page.getByTestId('clause-panel');
 	await expect(clause.getByTestId('clause-label')).toHaveText('非公务员');
 	await expect(clause.getByTestId('clause-counts')).toContainText(/不满足 \d+ · 满足 \d+/);
+	// The compiled JSON Logic is folded away until asked for.
+	await expect(clause.getByTestId('clause-logic')).toHaveCount(0);
+	await clause.getByTestId('clause-logic-toggle').click();
 	await expect(clause.getByTestId('clause-logic')).toContainText('is_civil_servant');
 	await page.screenshot({ path: 'test-results/editor-clause.png' });
 	expect(errors).toEqual([]);

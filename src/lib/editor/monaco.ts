@@ -26,18 +26,23 @@ function silenceMonacoCancellation(): void {
 	});
 }
 
-/** Loads Monaco's core (no bundled languages) with its Chinese UI strings and its own worker. */
+/** Loads the part of Monaco the editor uses (monaco-core.ts: Chinese UI strings, the core, the contributions it
+ *  offers) and starts its own worker at once, so that the worker's script loads while the editor is set up
+ *  instead of when Monaco first asks for it. */
 export function loadMonaco(): Promise<MonacoApi> {
 	loading ??= (async () => {
 		silenceMonacoCancellation();
-		// The UI strings must be in place before any of Monaco's modules runs.
-		await import('monaco-editor/esm/nls.messages.zh-cn.js');
 		const [monaco, { default: EditorWorker }] = await Promise.all([
-			import('monaco-editor/esm/vs/editor/edcore.main.js') as Promise<MonacoApi>,
+			import('./monaco-core.ts') as Promise<MonacoApi>,
 			import('monaco-editor/esm/vs/editor/editor.worker.js?worker')
 		]);
+		let preloaded: Worker | null = new EditorWorker();
 		(globalThis as unknown as { MonacoEnvironment: Monaco.Environment }).MonacoEnvironment = {
-			getWorker: () => new EditorWorker()
+			getWorker: () => {
+				const worker = preloaded ?? new EditorWorker();
+				preloaded = null;
+				return worker;
+			}
 		};
 		return monaco;
 	})();

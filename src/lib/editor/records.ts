@@ -1,6 +1,8 @@
 // Sample applicants in the editor: a template for new ones, defaults for new list items, and the Chinese
 // reading of a field path, all from the record's JSON Schema (the one source of labels).
 import { recordSchema, type SchemaNode } from '../core/records/schema.ts';
+import { lookupField, recordFields } from '../core/records/fields.ts';
+import { isCalendarDate as isCalendarText } from '../core/records/contract.ts';
 import type { EditorSample, Outcome, PreviewCell } from './protocol.ts';
 
 export { recordSchema, type SchemaNode };
@@ -12,6 +14,19 @@ export function typesOf(node: SchemaNode): string[] {
 export const isNullable = (node: SchemaNode) => typesOf(node).includes('null');
 export const baseType = (node: SchemaNode) => typesOf(node).find((t) => t !== 'null');
 export const isDate = (node: SchemaNode) => node.format === 'date';
+
+/** A "YYYY-MM-DD" that names a real day (what a date picker can show). */
+export const isCalendarDate = (v: unknown): boolean => typeof v === 'string' && isCalendarText(v);
+
+/** The unit the form shows a field in: amounts (元 in the record) are entered and shown in 万元. */
+export const shownUnit = (node: SchemaNode): string | undefined => (node['x-unit'] === '元' ? '万元' : node['x-unit']);
+
+/** A record issue's message for a place that already shows its field: the validator starts some messages with
+ *  the field's label ("成交金额：应为整数…") for outputs that print only the path, and that label goes. */
+export function issueMessage(path: string, message: string): string {
+	const label = lookupField(recordFields, path)?.label;
+	return label && message.startsWith(`${label}：`) ? message.slice(label.length + 1) : message;
+}
 
 /** A value a new field or list item starts with: empty text and dates (so the form asks for them), the first
  *  enum value, false, 0, empty lists, and objects with every required field. */

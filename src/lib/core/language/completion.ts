@@ -4,7 +4,7 @@
 import { Lexer, type IToken } from 'chevrotain';
 import * as T from '../../../../grammar/tokens.ts';
 import { lookupField, recordFields, type FieldInfo } from '../records/fields.ts';
-import { units } from '../check/units.ts';
+import { unitKindAt, unitsFor } from './unit-context.ts';
 import type { SymbolIndex } from './symbols.ts';
 import { describeField, fieldDetail } from './describe.ts';
 import type { CompletionItem, Range } from './types.ts';
@@ -34,7 +34,7 @@ export function complete(ctx: CompletionContext): CompletionItem[] {
   const last = prior[prior.length - 1];
   const touching = last && last.endOffset! + 1 === ctx.offset - word.length;
 
-  if (last?.tokenType === T.NumberLiteral && touching) return unitItems(range);
+  if (last?.tokenType === T.NumberLiteral && touching) return unitItems(range, unitKindAt(prior.slice(0, -1), ctx.index, scopeAt));
   if (last?.tokenType === T.Dot && touching) {
     const path = pathBefore(prior.slice(0, -1));
     const base = lookupField(scopeAt(prior) ?? recordFields, path) ?? lookupField(recordFields, path);
@@ -141,9 +141,10 @@ function childFields(f: FieldInfo, range: Range): CompletionItem[] {
   }));
 }
 
-function unitItems(range: Range): CompletionItem[] {
-  // `range` is the partly typed unit right after the number (万 of 500万), replaced whole.
-  return Object.values(units).map((u) => ({ label: u.name, kind: 'unit' as const, detail: '单位', range }));
+function unitItems(range: Range, kind: ReturnType<typeof unitKindAt>): CompletionItem[] {
+  // `range` is the partly typed unit right after the number (万 of 500万), replaced whole. Only the units that
+  // fit what the number is compared with (unit-context.ts), or all when that cannot be told.
+  return unitsFor(kind).map((u) => ({ label: u.name, kind: 'unit' as const, detail: '单位', range }));
 }
 
 function names(index: SymbolIndex, kind: 'window' | 'gateGroup' | 'scoreTable' | 'committee', range: Range): CompletionItem[] {

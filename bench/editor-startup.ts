@@ -1,0 +1,175 @@
+// Time to usable of the standards editor, measured in Chromium on built apps: `npx tsx bench/editor-startup.ts`
+// (not a test; nothing here is timed against a limit).
+//
+// Each visit is a fresh browser context (empty cache, empty localStorage) opening /standards/2026/edit at
+// 1366×768. From the navigation's start, a requestAnimationFrame loop in the page records the first frame in
+// which:
+//   text      the active file's text is on screen (its line "级别 副研究员" is visible in the editor area),
+//   editable  Monaco's editor is in place and takes keys (its textarea exists and the page's test hook is set),
+//   checked   the first check and preview are shown (the status says 已编译).
+// Then it reloads the page in the same context (warm cache) and measures again. It also reports what was
+// downloaded (JS bytes, the largest chunk) and the page's own marks, to show where the time goes.
+//
+// BENCH_BUILDS="before=/tmp/old-build,after=build" compares builds (each served by `node <dir>` from this folder,
+// so both read the same standards/); the visits alternate between them so that the machine's drift hits both
+// alike. BENCH_VISITS (default 7) visits per build. Default: the one build in build/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+
+const VISITS = Number(process.env.BENCH_VISITS ?? 7);
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 4390);
+const NEEDLE = '级别 副研究员';
+
+type Milestones = { text?: number; editable?: number; checked?: number };
+interface Visit extends Milestones {
+	jsBytes: number;
+	largest: { name: string; bytes: number; responseEnd: number };
+	marks: Record<string, number>;
+}
+
+async function reachable(url: string): Promise<boolean> {
+	try {
+		return (await fetch(url)).ok;
+	} catch {
+		return false;
+	}
+}
+
+async function serve(dir: string, port: number): Promise<{ base: string; child: ChildProcess }> {
+	if (!fs.existsSync(path.join(dir, 'index.js'))) throw new Error(`${dir}/index.js is missing: build the app first`);
+	const base = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, [dir], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+	for (let i = 0; i < 200; i++) {
+		if (await reachable(`${base}/`)) return { base, child };
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	child.kill();
+	throw new Error(`${dir} did not start on ${base}`);
+}
+
+/** Runs in the page before any of its scripts: watch for the milestones frame by frame. */
+const watchSource = `function (needle) {
+	const w = window;
+	w.__startup = {};
+	const seen = w.__startup;
+	const tick = () => {
+		const now = performance.now();
+		const area = document.querySelector('.editor-wrap');
+		if (seen.text === undefined && area && area.innerText.replace(/\\u00a0/g, ' ').includes(needle)) seen.text = now;
+		if (seen.editable === undefined && document.querySelector('.monaco-editor textarea') && 'waitFor' in (window.__stdcEditor || {}))
+			seen.editable = now;
+		const status = document.querySelector('[data-testid="compile-status"]');
+		if (seen.checked === undefined && status && status.textContent.includes('已编译')) seen.checked = now;
+		if (seen.text === undefined || seen.editable === undefined || seen.checked === undefined) requestAnimationFrame(tick);
+	};
+	requestAnimationFrame(tick);
+}`;
+
+async function visit(browser: Browser, base: string): Promise<{ cold: Visit; warm: Visit }> {
+	const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+	// As text: tsx would add its helpers (__name) to a function passed as such, and the page has none.
+	await context.addInitScript({ content: `(${watchSource})(${JSON.stringify(NEEDLE)});` });
+	const page = await context.newPage();
+	const once = async (): Promise<Visit> => {
+		await page.waitForFunction(
+			() => {
+				const s = (window as unknown as { __startup?: Milestones }).__startup;
+				return !!s && s.text !== undefined && s.editable !== undefined && s.checked !== undefined;
+			},
+			null,
+			{ timeout: 120_000, polling: 100 }
+		);
+		return page.evaluate(() => {
+			const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+			const js = resources.filter((r) => /\.js(\?|$)/.test(r.name));
+			const largest = js.reduce((a, b) => (b.encodedBodySize > a.encodedBodySize ? b : a), js[0]);
+			const marks: Record<string, number> = {};
+			for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('stdc:') && !(m.name in marks)) marks[m.name] = m.startTime;
+			return {
+				...(window as unknown as { __startup: Milestones }).__startup,
+				jsBytes: js.reduce((n, r) => n + r.encodedBodySize, 0),
+				largest: { name: largest.name.replace(/^.*\//, ''), bytes: largest.encodedBodySize, responseEnd: largest.responseEnd },
+				marks
+			};
+		});
+	};
+	await page.goto(`${base}/standards/2026/edit`);
+	const cold = await once();
+	await page.reload();
+	const warm = await once();
+	await context.close();
+	return { cold, warm };
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main(): Promise<void> {
+	const builds = (process.env.BENCH_BUILDS ?? 'build=build')
+		.split(',')
+		.map((x) => x.split('='))
+		.map(([name, dir], i) => ({ name, dir: path.resolve(dir), port: BASE_PORT + i }));
+	const servers = await Promise.all(builds.map((b) => serve(b.dir, b.port)));
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
+	});
+	const results = builds.map(() => ({ cold: [] as Visit[], warm: [] as Visit[] }));
+	try {
+		for (let v = 0; v < VISITS; v++) {
+			// Alternate the order too, so that neither build always goes first after a pause.
+			const order = builds.map((_, i) => i);
+			if (v % 2) order.reverse();
+			for (const i of order) {
+				const r = await visit(browser, servers[i].base);
+				results[i].cold.push(r.cold);
+				results[i].warm.push(r.warm);
+				process.stderr.write('.');
+			}
+		}
+	} finally {
+		await browser.close();
+		for (const s of servers) s.child.kill();
+	}
+	process.stderr.write('\n');
+	const ms = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(x)} ms`);
+	const m = (vs: Visit[], k: keyof Milestones) => median(vs.map((x) => x[k] ?? NaN));
+	console.log(`\nEditor time to usable, /standards/2026/edit at 1366×768, median of ${VISITS} visits (ms from navigation start):\n`);
+	console.log('| build | cache | text on screen | editor takes keys | first check shown | JS downloaded | largest chunk |');
+	console.log('|---|---|---|---|---|---|---|');
+	for (const [i, b] of builds.entries()) {
+		for (const cache of ['cold', 'warm'] as const) {
+			const vs = results[i][cache];
+			const big = vs[0].largest;
+			console.log(
+				`| ${b.name} | ${cache} | ${ms(m(vs, 'text'))} | ${ms(m(vs, 'editable'))} | ${ms(m(vs, 'checked'))} | ` +
+					`${(median(vs.map((x) => x.jsBytes)) / 1e6).toFixed(2)} MB | ${big.name} ${(big.bytes / 1e6).toFixed(2)} MB, loaded at ${ms(median(vs.map((x) => x.largest.responseEnd)))} |`
+			);
+		}
+	}
+	if (builds.length > 1) {
+		console.log(`\nRatios against ${builds[0].name} (same run, medians):\n`);
+		for (const [i, b] of builds.entries()) {
+			if (i === 0) continue;
+			for (const cache of ['cold', 'warm'] as const) {
+				const r = (k: keyof Milestones) => (m(results[i][cache], k) / m(results[0][cache], k)).toFixed(2);
+				console.log(`- ${b.name}, ${cache}: text ×${r('text')}, editor takes keys ×${r('editable')}, first check ×${r('checked')}`);
+			}
+		}
+	}
+	console.log('\nThe page\'s marks (median ms, cold):');
+	for (const [i, b] of builds.entries()) {
+		const names = [...new Set(results[i].cold.flatMap((x) => Object.keys(x.marks)))];
+		const line = names.map((n) => `${n.replace('stdc:', '')} ${ms(median(results[i].cold.map((x) => x.marks[n] ?? NaN)))}`).join(', ');
+		console.log(`- ${b.name}: ${line || '(none)'}`);
+	}
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});
