@@ -8,8 +8,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './support.ts';
 
 const EDIT_URL = '/standards/2026/edit';
-// Each test opens the editor and edits in it; on this shared 2-core machine that can take most of the default 30 s.
-test.describe.configure({ timeout: 90_000 });
 const SAMPLES = fs.readdirSync(path.resolve('standards/2026/samples')).filter((f) => f.endsWith('.json'));
 const source = (file: string) => fs.readFileSync(path.resolve('standards/2026', file), 'utf8');
 
@@ -51,7 +49,7 @@ async function clippedControls(page: Page): Promise<string[]> {
 			if ((el instanceof HTMLInputElement && el.type === 'date') || el instanceof HTMLSelectElement) {
 				const width = r.width;
 				const saved = el.getAttribute('style');
-				el.style.width = 'auto';
+				el.style.width = 'max-content'; // its own content's width, not what a flex or grid cell stretches it to
 				el.style.minWidth = '0';
 				el.style.maxWidth = 'none';
 				const natural = el.getBoundingClientRect().width;
