@@ -79,7 +79,7 @@ async function main() {
     cases[`${cohort}: stdc eval --format json --jobs 2`] = stdc('eval', 'standards/2026', f, '--format', 'json', '--jobs', '2');
   }
   const only = process.env.BENCH_E2E_CASES?.split(',');
-  const names = Object.keys(cases).filter((k) => !only || only.some((o) => k.includes(o)));
+  const names = Object.keys(cases).filter((k) => !only || only.some((o) => (o.endsWith('$') ? k === o.slice(0, -1) : k.includes(o))));
   const rounds: Record<string, Timing>[] = [];
   const cold: { node: number; check: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
