@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
-    testTimeout: 20000
+    testTimeout: 20000,
+    // template databases for the store tests (test/server/harness.ts)
+    globalSetup: ['test/server/global-setup.ts']
   }
 });

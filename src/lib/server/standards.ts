@@ -1,8 +1,6 @@
 // The one place where the web app calls the core. Everything the pages show comes through here,
 // turned into the plain shapes of $lib/view so that no page depends on the core's types.
-import fs from 'node:fs';
-import path from 'node:path';
-import { loadSamples, loadStandardSet } from '$lib/core/node';
+// What is published comes from the database: a year's current publication (src/lib/server/publish).
 import { evaluateRecord } from '$lib/core';
 import {
 	LEVELS,
@@ -16,74 +14,66 @@ import {
 	type SourceFileSummary,
 	type StandardSetMeta
 } from '$lib/view';
+import { compileContent, type ContentSample } from './revisions/compile.ts';
+import { getContent } from './revisions/store.ts';
+import { kindOf } from './revisions/content.ts';
+import { currentPublication, publishedYears } from './publish/publication.ts';
+import { getDb } from './store.ts';
 
-type StandardSet = ReturnType<typeof loadStandardSet>;
+interface StandardSet {
+	files: { path: string; text: string }[];
+	bundle: ReturnType<typeof compileContent>['bundle'];
+	diagnostics: ReturnType<typeof compileContent>['diagnostics'];
+}
 type Bundle = NonNullable<StandardSet['bundle']>;
-type Sample = ReturnType<typeof loadSamples>[number];
+type Sample = ContentSample;
 type Evaluation = ReturnType<typeof evaluateRecord>;
 type CoreLevelResult = NonNullable<Evaluation['results']>[number];
 type CoreExplanation = NonNullable<CoreLevelResult['explanation']>;
 
-/** The year whose standard set the home page shows. */
+/** The year whose standard set the home page shows when nothing newer is published. */
 export const CURRENT_YEAR = 2026;
 
-// ---------- loading, cached until a file of the set or a sample changes ----------
+// ---------- loading the published set, cached by its content hash ----------
 
 interface Loaded {
 	dir: string;
 	set: StandardSet;
 	samples: Sample[];
 	overview: Overview;
+	contentHash: string;
 }
 
-const cache = new Map<string, { stamp: string; loaded: Loaded }>();
+const cache = new Map<number, Loaded>();
 
-/** Folder of one year's standard set, or null when the year is not a four-digit number or has no folder. */
-function standardsDir(year: number | string): string | null {
+async function load(year: number | string): Promise<Loaded | null> {
 	const y = String(year);
 	if (!/^\d{4}$/.test(y)) return null;
-	const dir = path.resolve(process.cwd(), 'standards', y);
-	return fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? dir : null;
-}
-
-/** Names, sizes and modification times of the set's files and samples: changes when any of them does. */
-function stampOf(dir: string): string {
-	const parts: string[] = [];
-	for (const sub of [dir, path.join(dir, 'samples')]) {
-		if (!fs.existsSync(sub)) continue;
-		for (const name of fs.readdirSync(sub).sort()) {
-			if (!/\.(std|json)$/.test(name)) continue;
-			const st = fs.statSync(path.join(sub, name));
-			parts.push(`${sub}/${name}:${st.size}:${st.mtimeMs}`);
-		}
-	}
-	return parts.join('|');
-}
-
-function load(year: number | string): Loaded | null {
-	const dir = standardsDir(year);
-	if (!dir) return null;
-	const stamp = stampOf(dir);
-	const hit = cache.get(dir);
-	if (hit && hit.stamp === stamp) return hit.loaded;
-	const set = loadStandardSet(dir);
-	const samples = loadSamples(dir);
-	const overview = buildOverview(Number(year), dir, set, samples);
-	const loaded = { dir, set, samples, overview };
-	cache.set(dir, { stamp, loaded });
+	const db = await getDb();
+	const publication = await currentPublication(db, Number(y));
+	if (!publication) return null;
+	const hit = cache.get(Number(y));
+	if (hit && hit.contentHash === publication.contentHash) return hit;
+	const content = await getContent(db, publication.revisionId);
+	const compiled = compileContent(content);
+	const set: StandardSet = { files: content.files.filter((f) => kindOf(f.path) === 'std'), bundle: compiled.bundle, diagnostics: compiled.diagnostics };
+	const dir = '';
+	const overview = buildOverview(Number(y), dir, set, compiled.samples);
+	const loaded = { dir, set, samples: compiled.samples, overview, contentHash: publication.contentHash };
+	cache.set(Number(y), loaded);
 	return loaded;
+}
+
+/** The newest year with a published set (the home page's). */
+export async function currentYear(): Promise<number> {
+	return (await publishedYears(await getDb()))[0] ?? CURRENT_YEAR;
 }
 
 // ---------- turning core results into view data ----------
 
-/** Source paths as the set's folder sees them ("common.std"), whether the core gives them absolute,
- *  relative to the working directory ("standards/2026/common.std") or relative to the folder. */
-function relativeToSet(dir: string, file: string): string {
-	if (!file) return file;
-	const fromCwd = path.resolve(process.cwd(), file);
-	const abs = path.isAbsolute(file) ? file : fromCwd.startsWith(dir + path.sep) ? fromCwd : path.resolve(dir, file);
-	const rel = path.relative(dir, abs);
-	return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
+/** Paths in the database are already relative to the set's folder ("common.std", "samples/01-….json"). */
+function relativeToSet(_dir: string, file: string): string {
+	return file;
 }
 
 function toExplanation(dir: string, node: CoreExplanation): ExplanationView {
@@ -147,7 +137,7 @@ function field(record: unknown, key: string): string | null {
 
 /** What the table and the detail page share: who, which level, which sample file. */
 function applicantBase(dir: string, sample: Sample, evaluation: Evaluation | null) {
-	const fileStem = path.basename(sample.file).replace(/\.json$/i, '');
+	const fileStem = (sample.file.split('/').pop() ?? sample.file).replace(/\.json$/i, '');
 	return {
 		id: evaluation?.id ?? field(sample.record, 'id') ?? fileStem,
 		name: field(sample.record, 'name') ?? '',
@@ -206,18 +196,18 @@ function buildOverview(year: number, dir: string, set: StandardSet, samples: Sam
 }
 
 /** Everything the home page shows: the set, its files and diagnostics, and the evaluated samples. */
-export function getOverview(year: number = CURRENT_YEAR): Overview {
-	const loaded = load(year);
-	if (!loaded) throw new Error(`standards/${year} does not exist`);
-	return loaded.overview;
+export async function getOverview(year?: number): Promise<Overview | null> {
+	const loaded = await load(year ?? (await currentYear()));
+	return loaded?.overview ?? null;
 }
 
 /** One sample applicant with the explanation of every level, or null when no sample has this id. */
-export function getApplicant(
+export async function getApplicant(
 	id: string,
-	year: number = CURRENT_YEAR
-): { year: number; setName: string | null; applicant: ApplicantDetail } | null {
-	const loaded = load(year);
+	year?: number
+): Promise<{ year: number; setName: string | null; applicant: ApplicantDetail } | null> {
+	year ??= await currentYear();
+	const loaded = await load(year);
 	if (!loaded) return null;
 	const index = loaded.overview.applicants.findIndex((a) => a.id === id);
 	if (index < 0) return null;
@@ -229,11 +219,11 @@ export function getApplicant(
 }
 
 /** The text of one source file of a year's set, with the diagnostics that point into it. */
-export function getSourceFile(
+export async function getSourceFile(
 	year: string,
 	file: string
-): { year: number; setName: string | null; file: string; text: string; diagnostics: DiagnosticView[] } | null {
-	const loaded = load(year);
+): Promise<{ year: number; setName: string | null; file: string; text: string; diagnostics: DiagnosticView[] } | null> {
+	const loaded = await load(year);
 	if (!loaded) return null;
 	const { dir, set, overview } = loaded;
 	// Look the file up among the files the core loaded; never build a path from the URL.
