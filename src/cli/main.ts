@@ -12,6 +12,7 @@ import { evaluateInOrder } from './jobs.ts';
 import { Sink } from './sink.ts';
 import { repeatedId } from '../lib/core/evaluate/evaluate.ts';
 import { runSampleTests } from './test-samples.ts';
+import { pull, PullUsageError } from './pull.ts';
 
 const USAGE = `用法（usage）:
   stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
@@ -19,6 +20,7 @@ const USAGE = `用法（usage）:
   stdc eval <目录或bundle.json> <申请人.json|.ndjson|-> [--format table|json|csv] [--level 副研究员] [--explain] [--jobs N]
   stdc test <目录>                           运行标准目录下 samples/ 中的预期结果
   stdc fmt <文件或目录>... [--check]         格式化标准文件（--check 只检查不写入）
+  stdc pull <服务器> <年度> -o <目录>         取回已发布的标准集源文件并核对内容哈希
 退出码：0 成功；1 有错误（诊断错误、被拒记录、测试失败）；2 用法错误或标准无法编译`;
 
 class UsageError extends Error {}
@@ -56,6 +58,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'eval': return await evaluate(rest, io);
       case 'test': return test(rest, io);
       case 'fmt': return fmt(rest, io);
+      case 'pull': return await pull(rest, io);
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE + '\n');
         return command ? 0 : 2;
@@ -63,7 +66,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         throw new UsageError(`未知命令“${command}”`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || e instanceof PullUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`stdc: ${(e as Error).message}\n${USAGE}\n`);
       return 2;
     }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { inject, test } from 'vitest';
+import { beforeAll, inject, test } from 'vitest';
 import { openStore, type Store } from '../../src/lib/server/db/index.ts';
 import { MIGRATIONS_DIR } from '../../src/lib/server/db/migrate.ts';
 
@@ -76,6 +76,10 @@ export async function withStore<T>(backend: Backend, fn: (store: Store) => Promi
 
 /** One test per back end: "name [pglite]" always, "name [postgres]" when the server is configured. */
 export function storeTest(name: string, fn: (store: Store, backend: Backend) => Promise<void>, timeout = 60_000): void {
+	// Starting the worker's PGlite (seconds on a busy machine) is not part of any test's time.
+	beforeAll(async () => {
+		await workerPglite();
+	}, 300_000);
 	test(`${name} [pglite]`, () => withStore('pglite', (s) => fn(s, 'pglite')), timeout);
 	test.skipIf(!process.env.TEST_DATABASE_URL)(`${name} [postgres]`, () => withStore('postgres', (s) => fn(s, 'postgres')), timeout);
 }
