@@ -6,6 +6,8 @@ import { evaluateRecord, hasErrors } from '../../src/lib/core/index.ts';
 import { loadSamples, loadStandardSet } from '../../src/lib/core/node.ts';
 import { compileLogic } from '../../src/lib/core/evaluate/jsonlogic.ts';
 import type { BundleLevel } from '../../src/lib/core/compile/bundle-types.ts';
+import { isPortableOperation } from '../../src/lib/core/compile/portable.ts';
+import { bundleLogic } from '../support/engines.ts';
 
 const set = loadStandardSet('standards/2026');
 const samples = loadSamples('standards/2026');
@@ -40,15 +42,25 @@ describe('standards/2026', () => {
     for (const s of samples) expect(Object.keys(s.expected).sort()).toEqual(['副研究员', '助理研究员', '研究员', '研究实习员'].sort());
   });
 
-  it('uses no operation beyond standard JSON Logic', () => {
+  it('uses only the portable JSON Logic operations, strict equality, literal reduce initial values and no array literal holding a rule', () => {
     const ops = new Set<string>();
+    const problems: string[] = [];
     const walk = (x: unknown): void => {
-      if (Array.isArray(x)) x.forEach(walk);
-      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) { ops.add(k); walk(v); }
+      if (Array.isArray(x)) {
+        if (x.some((y) => y !== null && typeof y === 'object')) problems.push(`array literal holding a rule: ${JSON.stringify(x).slice(0, 80)}`);
+        x.forEach(walk);
+      } else if (x && typeof x === 'object') {
+        const [op, args] = Object.entries(x)[0];
+        ops.add(op);
+        if (op === 'reduce' && (Array.isArray(args[2]) || (args[2] !== null && typeof args[2] === 'object'))) problems.push(`reduce with a computed initial value: ${JSON.stringify(x).slice(0, 80)}`);
+        if (Array.isArray(args)) args.forEach(walk);
+        else walk(args);
+      }
     };
-    for (const l of set.bundle!.levels) [l.verdict, l.route, l.score].forEach(walk);
-    const standard = ['var', 'if', '==', '!=', '!', 'and', 'or', '<', '<=', '>', '>=', '+', '-', '*', '/', '%', 'min', 'max', 'in', 'substr', 'reduce', 'filter', 'merge'];
-    expect([...ops].filter((o) => !standard.includes(o))).toEqual([]);
+    for (const piece of bundleLogic(set.bundle!)) walk(piece.logic);
+    expect(problems).toEqual([]);
+    expect([...ops].filter((o) => !isPortableOperation(o))).toEqual([]);
+    expect(ops.has('==') || ops.has('!=')).toBe(false);
   });
 
   for (const s of samples) {

@@ -1,5 +1,5 @@
 // The fold loops of the fast path (folds.ts, items.ts) against json-logic-js, on random folds of the shapes
-// compile/logic.ts emits (pair folds with a record-dependent window, plain folds, lets, filters), with random
+// compile/logic.ts emits (pair folds with a record-dependent window, plain folds, lets, match masks), with random
 // item conditions and values, and on data that is not what the schema promises (missing fields, null items,
 // strings for numbers, lists that are no arrays).
 import jsonLogic from 'json-logic-js';
@@ -19,20 +19,20 @@ function same(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-type Scope = 'pair' | 'plain' | 'filter';
+type Scope = 'pair' | 'plain';
 
 function makeGen(rand: () => number) {
   const int = (n: number) => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   const FIELDS = ['a', 'b', 'd', 'n', 'role'];
   const CONSTS: unknown[] = [0, 1, -1, 2.5, '3', '', null, true, false, 'lead', 'member', '2024-01-01', '2026-09-30', -0];
-  const field = (scope: Scope) => ({ var: scope === 'filter' ? pick(FIELDS) : `current.${pick(FIELDS)}` });
+  const field = (scope: Scope) => ({ var: `current.${pick(FIELDS)}` });
 
   function operand(scope: Scope): unknown {
     const r = rand();
     if (r < 0.45) return field(scope);
     if (r < 0.55 && scope === 'pair') return { var: 'accumulator.0' };
-    if (r < 0.6 && scope !== 'filter') return { var: pick(['current', 'current.x.y']) };
+    if (r < 0.6) return { var: pick(['current', 'current.x.y']) };
     return pick(CONSTS);
   }
 
@@ -78,23 +78,29 @@ function makeGen(rand: () => number) {
     }
   }
 
+  /** Which items a list match counts: "1" or "0" per item. */
+  function maskStep(acc: string, scope: Scope): unknown {
+    const test = scope === 'pair' && rand() < 0.5 ? windowed(scope) : cond(scope);
+    return { cat: [{ var: acc }, rand() < 0.15 ? '1' : { if: [test, '1', '0'] }] };
+  }
+
   const list = () => ({ var: pick(['items', 'items', 'items', 'other', 'missing']) });
-  const from = () => pick<unknown>([{ if: [{ var: 'has' }, { var: 'start' }, '2023-10-01'] }, { var: 'start' }, '2024-06-01', { var: 'nothing' }]);
+  const from = () => pick<unknown>([{ if: [{ var: 'has' }, { var: 'start' }, '2023-10-01'] }, { var: 'start' }, '2024-06-01', { var: 'nothing' }, { var: 'items' }]);
   const init = () => (rand() < 0.8 ? 0 : pick<unknown>([...CONSTS, { and: [] }]));
 
   function fold(): unknown {
     switch (int(5)) {
       case 0:
       case 1: {
-        const collect = rand() < 0.25;
-        const s = collect
-          ? { if: [rand() < 0.5 ? windowed('pair') : cond('pair'), { merge: [{ var: 'accumulator.1' }, [{ var: 'current' }]] }, { var: 'accumulator.1' }] }
-          : step('accumulator.1', 'pair');
-        return { reduce: [{ reduce: [list(), [{ var: 'accumulator.0' }, s], [from(), collect ? [] : init()]] }, { var: 'current' }, null] };
+        const mask = rand() < 0.25;
+        const s = mask ? maskStep('accumulator.1', 'pair') : step('accumulator.1', 'pair');
+        const next = { merge: [{ var: 'accumulator.0' }, s] };
+        const seed = { merge: [{ var: 'current' }, mask ? '' : init()] };
+        return { reduce: [{ reduce: [{ merge: [from(), list()] }, { if: [{ var: 'accumulator' }, next, seed] }, null] }, { var: 'current' }, null] };
       }
       case 2: return { reduce: [list(), step('accumulator', 'plain'), init()] };
-      case 3: return { filter: [list(), cond('filter')] };
-      default: return { reduce: [[{ reduce: [list(), step('accumulator', 'plain'), 0] }], { '/': [{ '-': [{ var: 'current' }, { '%': [{ var: 'current' }, 3] }] }, 3] }, 0] };
+      case 3: return { reduce: [list(), maskStep('accumulator', 'plain'), ''] };
+      default: return { reduce: [{ merge: [rand() < 0.9 ? { reduce: [list(), step('accumulator', 'plain'), 0] } : list()] }, { '/': [{ '-': [{ var: 'current' }, { '%': [{ var: 'current' }, 3] }] }, 3] }, 0] };
     }
   }
 

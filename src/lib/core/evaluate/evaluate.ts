@@ -132,15 +132,18 @@ export function listOf(record: unknown, path: string[]): unknown[] {
   return Array.isArray(cur) ? cur : [];
 }
 
+/** The items a list match counted: its value has one character per item of the list, "1" where it counted. */
 function traceList(l: CompiledList, record: unknown): ListTrace {
-  const found = l.matches(record);
-  if (!Array.isArray(found) || found.length === 0) return { items: [] };
+  const mask = l.matches(record);
+  if (typeof mask !== 'string' || !mask.includes('1')) return { items: [] };
   const all = listOf(record, l.path);
   const take = l.take;
-  const items = found.map((item) => {
-    const index = all.indexOf(item);
-    return take ? { index, key: itemKey(item, index), value: take(item) } : { index, key: itemKey(item, index) };
-  });
+  const items: ListTrace['items'] = [];
+  for (let index = 0; index < all.length && index < mask.length; index++) {
+    if (mask.charCodeAt(index) !== 49) continue; // "1"
+    const item = all[index];
+    items.push(take ? { index, key: itemKey(item, index), value: take(item) } : { index, key: itemKey(item, index) });
+  }
   return { items };
 }
 

@@ -1,7 +1,7 @@
 // Fold shapes that compile/logic.ts emits, run as straight loops. Each recogniser checks the exact shape and
 // returns null for anything else (the standard compilation then applies); each comment says why the loop
 // computes what json-logic-js computes for that shape. The per-item logic is compiled by items.ts.
-import { compileReduceStep, compileRootChild, compiledNode, truthy, type CompiledNode, type Logic } from './jsonlogic.ts';
+import { compileReduceStep, compileRootChild, compileStandard, compiledNode, type CompiledNode, type Logic } from './jsonlogic.ts';
 import { itemTest, itemValue, type ItemFn, type ItemScope } from './items.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -9,7 +9,6 @@ type Fn = (d: any) => any;
 
 const PAIR: ItemScope = { prefix: 'current.', from: true };
 const PLAIN: ItemScope = { prefix: 'current.', from: false };
-const FILTER: ItemScope = { prefix: '', from: false };
 
 /** parseFloat as `+` applies it (see jsonlogic.ts). */
 const pf = (x: any): number => (typeof x === 'number' ? x + 0 : parseFloat(x));
@@ -49,9 +48,8 @@ function pairSafe(x: unknown): boolean {
 export function recogniseFold(rule: Logic, esc: boolean): CompiledNode | null {
   const o = opOf(rule);
   if (!o) return null;
-  if (o[0] === 'filter' && o[1].length === 2) return filterLoop(o[1], esc);
   if (o[0] !== 'reduce' || o[1].length !== 3) return null;
-  return pairFold(o[1], esc) ?? letFold(o[1], esc) ?? plainFold(o[1], esc);
+  return pairFold(rule, o[1], esc) ?? letFold(rule, o[1], esc) ?? plainFold(o[1], esc);
 }
 
 // ---------- count, sum and max steps ----------
@@ -125,124 +123,123 @@ function stepLoop(L: CompiledNode, F: CompiledNode | null, I: CompiledNode, s: S
 // ---------- record-dependent windows: the pair reduce ----------
 
 /**
- * {"reduce":[{"reduce":[LIST,[{"var":"accumulator.0"},STEP],[FROM,INIT]]},{"var":"current"},null]}: a fold whose
- * step also reads a record value (FROM, e.g. the first day of 任现职以来) from the pair. json-logic-js builds a new
- * pair per item, [acc.0, STEP]; every read goes through `var`, which turns undefined into null, so one pair whose
- * second element is overwritten in place reads the same. The outer reduce returns the pair's last element
- * (undefined read as null); for a list that is no array the inner reduce returns [FROM, INIT], so INIT.
+ * {"reduce":[{"reduce":[{"merge":[FROM,LIST]},{"if":[{"var":"accumulator"},{"merge":[{"var":"accumulator.0"},STEP]},
+ * {"merge":[{"var":"current"},INIT]}]},null]},{"var":"current"},null]}: a fold whose step also reads a record value
+ * (FROM, e.g. the first day of 任现职以来) from the pair. json-logic-js reduces [FROM, ...LIST]: the first step
+ * (accumulator null) makes [FROM, INIT], each later one [FROM, STEP], every read going through `var`, which turns
+ * undefined into null; the outer reduce returns the pair's last element. So for an array LIST and a FROM that is
+ * no array (merge would spread it), and a STEP whose values are never arrays (counts, sums and maxima are
+ * numbers, a match mask is text), the loop over LIST with the first day aside computes the same. Anything else
+ * runs the standard way.
  */
-function pairFold([inner, lastStep, lastInit]: unknown[], esc: boolean): CompiledNode | null {
+function pairFold(rule: Logic, [inner, lastStep, lastInit]: unknown[], esc: boolean): CompiledNode | null {
   if (!isVar(lastStep, 'current') || lastInit !== null) return null;
   const o = opOf(inner);
-  if (!o || o[0] !== 'reduce' || o[1].length !== 3) return null;
-  const [list, step, init] = o[1];
-  if (!Array.isArray(step) || !dense(step, 2) || !isVar(step[0], 'accumulator.0') || !pairSafe(step[1])) return null;
-  if (!Array.isArray(init) || !dense(init, 2)) return null;
-  const L = compileRootChild(list, esc);
-  const F = compileRootChild(init[0], esc);
-  const collected = collectFold(step[1], init, L, F);
-  if (collected) return collected;
-  const I = compileRootChild(init[1], esc);
-  const s = stepOf(step[1], 'accumulator.1', PAIR);
-  return s ? stepLoop(L, F, I, s) : pairLoop(L, F, I, compileReduceStep(step[1]));
+  if (!o || o[0] !== 'reduce' || !dense(o[1], 3) || o[1][2] !== null) return null;
+  const [merged, pairStep] = o[1];
+  const m = opOf(merged), p = opOf(pairStep);
+  if (!m || m[0] !== 'merge' || !dense(m[1], 2) || !p || p[0] !== 'if' || !dense(p[1], 3) || !isVar(p[1][0], 'accumulator')) return null;
+  const next = opOf(p[1][1]), seed = opOf(p[1][2]);
+  if (!next || next[0] !== 'merge' || !dense(next[1], 2) || !isVar(next[1][0], 'accumulator.0') || !pairSafe(next[1][1])) return null;
+  if (!seed || seed[0] !== 'merge' || !dense(seed[1], 2) || !isVar(seed[1][0], 'current')) return null;
+  const init = seed[1][1], step = next[1][1];
+  if (init !== null && typeof init === 'object') return null;
+  const [from, list] = m[1];
+  const F = compileRootChild(from, false), L = compileRootChild(list, false);
+  const G = compileStandard(rule, esc);
+  const fg: Fn = G.f;
+  const mask = maskStep(step, 'accumulator.1', PAIR);
+  const s = mask ? null : stepOf(step, 'accumulator.1', PAIR);
+  const loop = mask ? maskLoop(L, F, mask) : s ? stepLoop(L, F, compiledNode(() => init), s) : pairLoop(L, F, init, compileReduceStep(step), fg);
+  const ff: Fn = F.f, fl: Fn = L.f, fo: Fn = loop.f;
+  return compiledNode((d) => (Array.isArray(fl(d)) && !Array.isArray(ff(d)) ? fo(d) : fg(d)), G.leak || loop.leak);
 }
 
-/** Any other pair step, compiled the standard way and run on one reused pair. */
-function pairLoop(L: CompiledNode, F: CompiledNode, I: CompiledNode, S: CompiledNode): CompiledNode {
-  const fl: Fn = L.f, ff: Fn = F.f, fi: Fn = I.f, fs: Fn = S.f;
+/**
+ * Any other pair step, compiled the standard way and run on one reused pair (pairSafe: it never reads the pair
+ * itself). A step value that is an array would be spread by merge: then the whole fold runs the standard way.
+ */
+function pairLoop(L: CompiledNode, F: CompiledNode, init: unknown, S: CompiledNode, standard: Fn): CompiledNode {
+  const fl: Fn = L.f, ff: Fn = F.f, fs: Fn = S.f;
   return compiledNode((d) => {
     const arr = fl(d);
-    const from = ff(d);
-    const initial = fi(d);
-    if (!Array.isArray(arr)) return initial === undefined ? null : initial;
-    const pair = [from, initial];
+    const pair = [ff(d), init];
     const scope = { current: undefined as unknown, accumulator: pair };
     for (let i = 0; i < arr.length; i++) {
       const cur = arr[i];
       if (cur === undefined && !(i in arr)) continue;
       scope.current = cur;
-      pair[1] = fs(scope);
+      const next = fs(scope);
+      if (Array.isArray(next)) return standard(d);
+      pair[1] = next;
     }
     const v = pair[1];
     return v === undefined ? null : v;
-  }, L.leak || F.leak || I.leak || S.leak);
+  }, S.leak);
 }
 
 /**
- * The list matches of a record-dependent window: STEP is
- * {"if":[COND,{"merge":[{"var":"accumulator.1"},[{"var":"current"}]]},{"var":"accumulator.1"}]} with INIT [].
- * merge copies the kept items and appends the current one; pushing onto one array gives the same items.
+ * {"cat":[ACC,"1"]} or {"cat":[ACC,{"if":[COND,"1","0"]}]}: which items a list match counts, one character per
+ * item (cat joins a text accumulator and a one-character text). Null for any other step.
  */
-function collectFold(step: unknown, init: unknown[], L: CompiledNode, F: CompiledNode): CompiledNode | null {
+function maskStep(step: unknown, acc: string, scope: ItemScope): { test: ItemFn | null } | null {
   const o = opOf(step);
-  if (!o || o[0] !== 'if' || !dense(o[1], 3)) return null;
-  const [cond, kept, rest] = o[1];
-  const m = opOf(kept);
-  if (!m || m[0] !== 'merge' || !dense(m[1], 2) || !isVar(m[1][0], 'accumulator.1') || !isVar(rest, 'accumulator.1')) return null;
-  const one = m[1][1];
-  if (!Array.isArray(one) || !dense(one, 1) || !isVar(one[0], 'current')) return null;
-  if (!Array.isArray(init[1]) || init[1].length !== 0) return null;
-  const test = itemTest(cond, PAIR);
-  const C = test ? null : compileReduceStep(cond, false);
-  const fl: Fn = L.f, ff: Fn = F.f;
+  if (!o || o[0] !== 'cat' || !dense(o[1], 2) || !isVar(o[1][0], acc)) return null;
+  if (o[1][1] === '1') return { test: null };
+  const c = opOf(o[1][1]);
+  if (!c || c[0] !== 'if' || !dense(c[1], 3) || c[1][1] !== '1' || c[1][2] !== '0') return null;
+  const test = itemTest(c[1][0], scope);
+  return test ? { test } : null;
+}
+
+/** The mask loop: "1" for an item that passes the test, "0" for one that does not (holes skipped, as reduce does). */
+function maskLoop(L: CompiledNode, F: CompiledNode | null, s: { test: ItemFn | null }): CompiledNode {
+  const fl: Fn = L.f, ff: Fn | null = F && F.f, test = s.test;
   return compiledNode((d) => {
     const arr = fl(d);
-    const from = ff(d);
-    const out: unknown[] = [];
-    if (!Array.isArray(arr)) return out;
+    if (!Array.isArray(arr)) return '';
+    const from = ff === null ? null : ff(d);
     const f = from === undefined ? null : from;
-    // the standard condition sees the pair: its second element is the items kept so far, as merge built it
-    const scope = C && { current: undefined as unknown, accumulator: [from, out] };
+    let out = '';
     for (let i = 0; i < arr.length; i++) {
       const cur = arr[i];
       if (cur === undefined && !(i in arr)) continue;
-      let keep: boolean;
-      if (test) keep = test(cur, f);
-      else {
-        scope!.current = cur;
-        keep = truthy(C!.f(scope));
-      }
-      if (keep) out.push(cur === undefined ? null : cur);
+      out += test === null || test(cur, f) ? '1' : '0';
     }
     return out;
-  }, L.leak || F.leak);
+  }, false);
 }
 
-// ---------- plain folds, lets and filters ----------
+// ---------- plain folds, lets and masks ----------
 
-/** {"reduce":[LIST,STEP,INIT]} with a count, sum or max step over the items alone. */
+/** {"reduce":[LIST,STEP,INIT]} with a count, sum or max step, or a match mask, over the items alone. */
 function plainFold([list, step, init]: unknown[], esc: boolean): CompiledNode | null {
+  if (init === '') {
+    const mask = maskStep(step, 'accumulator', PLAIN);
+    return mask ? maskLoop(compileRootChild(list, esc), null, mask) : null;
+  }
   const s = stepOf(step, 'accumulator', PLAIN);
   if (!s) return null;
   return stepLoop(compileRootChild(list, esc), null, compileRootChild(init, esc), s);
 }
 
 /**
- * {"reduce":[[X],STEP,INIT]}: a "let" binding X once (floor of a sum). json-logic-js maps the literal array (X
- * is evaluated, then INIT) and runs STEP once on {current: X, accumulator: INIT}: no array is needed for that.
+ * {"reduce":[{"merge":[X]},STEP,INIT]}: a "let" binding X once (floor of a sum). When X is no array, json-logic-js
+ * reduces the one-element list [X] and runs STEP once on {current: X, accumulator: INIT}: no array is needed for
+ * that. An array X (merge would spread it) runs the standard way.
  */
-function letFold([list, step, init]: unknown[], esc: boolean): CompiledNode | null {
-  if (!Array.isArray(list) || !dense(list, 1)) return null;
-  const X = compileRootChild(list[0], esc);
+function letFold(rule: Logic, [list, step, init]: unknown[], esc: boolean): CompiledNode | null {
+  const m = opOf(list);
+  if (!m || m[0] !== 'merge' || !dense(m[1], 1)) return null;
+  const X = compileRootChild(m[1][0], esc);
   const I = compileRootChild(init, esc);
   const S = compileReduceStep(step);
-  const fx: Fn = X.f, fi: Fn = I.f, fs: Fn = S.f;
+  const G = compileStandard(rule, esc);
+  const fx: Fn = X.f, fi: Fn = I.f, fs: Fn = S.f, fg: Fn = G.f;
   return compiledNode((d) => {
     const x = fx(d);
+    if (Array.isArray(x)) return fg(d);
     const initial = fi(d);
     return fs({ current: x, accumulator: initial });
-  }, X.leak || I.leak || S.leak);
-}
-
-/** {"filter":[LIST,COND]}: Array.prototype.filter with the item test (holes skipped, items kept as they are). */
-function filterLoop([list, cond]: unknown[], esc: boolean): CompiledNode | null {
-  const test = itemTest(cond, FILTER);
-  if (!test) return null;
-  const L = compileRootChild(list, esc);
-  const fl: Fn = L.f;
-  const pred = (x: unknown) => test(x, null);
-  return compiledNode((d) => {
-    const arr = fl(d);
-    return Array.isArray(arr) ? arr.filter(pred) : [];
-  }, L.leak);
+  }, X.leak || I.leak || S.leak || G.leak);
 }
