@@ -3,6 +3,7 @@ import { Lexer, type IRecognitionException, type IToken } from 'chevrotain';
 import { allTokens, Comment } from './tokens.ts';
 import { StdParser } from './parser.ts';
 import { repair } from './repair.ts';
+import { bracketsTooDeep, limitDepth, nestingTooDeep, textTooLarge, tokenSpan } from './guards.ts';
 import type { SourceFileAst, Span } from './ast.ts';
 import { diag, type Diagnostic } from '../src/lib/core/diagnostics/index.ts';
 
@@ -12,13 +13,6 @@ export * as tokens from './tokens.ts';
 // Validations of the token definitions run in test/core/grammar-validation.test.ts, not at every start.
 const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
 let parser: StdParser | undefined;
-
-function tokenSpan(file: string, t: IToken): Span {
-  return {
-    file, start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1,
-    line: t.startLine ?? 1, col: t.startColumn ?? 1, endLine: t.endLine ?? t.startLine ?? 1, endCol: (t.endColumn ?? t.startColumn ?? 1) + 1
-  };
-}
 
 /** Messages come in Chinese from errors.ts; here they get a stable code and a position. */
 function parseDiagnostic(file: string, e: IRecognitionException, prev: IToken | undefined): Diagnostic {
@@ -36,6 +30,11 @@ export interface ParseResult {
 }
 
 export function parse(text: string, file = '<input>'): ParseResult {
+  const lines = text.split('\n');
+  const whole: Span = { file, start: 0, end: text.length, line: 1, col: 1, endLine: lines.length, endCol: (lines[lines.length - 1]?.length ?? 0) + 1 };
+  const unparsed = (d: Diagnostic): ParseResult => ({ ast: { kind: 'file', path: file, decls: [], comments: [], span: whole }, diagnostics: [d] });
+  const tooLarge = textTooLarge(text, file);
+  if (tooLarge) return unparsed(tooLarge);
   parser ??= new StdParser();
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(text);
@@ -46,29 +45,34 @@ export function parse(text: string, file = '<input>'): ParseResult {
     };
     diagnostics.push(diag('lexUnknownChar', span, { char: text.substr(err.offset, err.length) }));
   }
+  const tokens = lexed.tokens;
+  const deep = bracketsTooDeep(tokens, file);
+  if (deep) return { ...unparsed(deep), diagnostics: [...diagnostics, deep] };
   parser.file = file;
-  parser.input = lexed.tokens;
+  parser.input = tokens;
   let decls: SourceFileAst['decls'] = [];
   try {
     decls = parser.file_() ?? [];
   } catch (e) {
-    // Chevrotain recovers from ordinary errors; anything thrown here is a bug in the parser, reported, not hidden.
-    diagnostics.push(diag('parseUnexpected', { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 }, {
-      message: String(e)
-    }));
+    if (!(e instanceof RangeError)) throw e; // a bug in the parser: not hidden as a diagnostic
+    // Recursion without brackets (非 非 非 …, 若 … 否则 若 …) deeper than the stack: where the parser had got to.
+    const idx = Math.min((parser as unknown as { exportLexerState(): number }).exportLexerState() + 1, tokens.length - 1);
+    const where = tokens[Math.max(idx, 0)];
+    const d = nestingTooDeep(where ? tokenSpan(file, where) : whole, '表达式');
+    parser.input = [];
+    return { ...unparsed(d), diagnostics: [...diagnostics, d] };
   }
-  const tokens = lexed.tokens;
+  const index = parser.errors.length ? new Map(tokens.map((t, i) => [t, i])) : null;
   for (const e of parser.errors) {
-    const idx = tokens.indexOf(e.token);
+    const idx = index!.get(e.token) ?? -1;
     const prev = idx > 0 ? tokens[idx - 1] : tokens[tokens.length - 1];
     diagnostics.push(parseDiagnostic(file, e, prev));
   }
+  for (const d of limitDepth(decls, file)) diagnostics.push(d);
   const comments = (lexed.groups.comments ?? []).map((t) => ({ text: t.image, span: tokenSpan(file, t) }));
-  const end = text.length;
-  const lines = text.split('\n');
   const ast: SourceFileAst = {
     kind: 'file', path: file, decls: repair(decls, { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 }), comments,
-    span: { file, start: 0, end, line: 1, col: 1, endLine: lines.length, endCol: (lines[lines.length - 1]?.length ?? 0) + 1 }
+    span: whole
   };
   void Comment;
   return { ast, diagnostics };

@@ -4,7 +4,7 @@ import { parse, type SourceFileAst } from '../../../grammar/index.ts';
 import { checkProgram } from './check/program.ts';
 import { compileBundle } from './compile/bundle.ts';
 import type { Bundle } from './compile/bundle-types.ts';
-import { diag, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/index.ts';
+import { capPerFile, diag, hasErrors, type Diagnostic } from './diagnostics/index.ts';
 import type { StandardSetModel } from './model.ts';
 import { dirname, joinPath, normalisePath } from './paths.ts';
 
@@ -41,7 +41,7 @@ export function analyze(sources: SourceFile[], resolve: ImportResolver = () => n
     const s = queue.shift()!;
     if (byPath.has(s.path)) continue;
     const r = parseCached(s.text, s.path, cache);
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.diagnostics) diagnostics.push(d);
     byPath.set(s.path, r.ast);
     for (const d of r.ast.decls) {
       if (d.kind !== 'import') continue;
@@ -56,8 +56,8 @@ export function analyze(sources: SourceFile[], resolve: ImportResolver = () => n
   const checked = checkProgram(files);
   // A level cut short by a syntax error is "missing" its entries only as a consequence: say it once.
   const broken = new Set(diagnostics.filter((d) => d.code.startsWith('E00')).map((d) => d.file));
-  diagnostics.push(...checked.diagnostics.filter((d) => !(d.code === 'E304' && broken.has(d.file))));
-  return { files, model: checked.model, diagnostics: sortDiagnostics(diagnostics) };
+  for (const d of checked.diagnostics) if (!(d.code === 'E304' && broken.has(d.file))) diagnostics.push(d);
+  return { files, model: checked.model, diagnostics: capPerFile(diagnostics) };
 }
 
 export interface CompileResult {

@@ -20,6 +20,9 @@ export interface CheckContext {
   /** The date field of each list, by list path (achievements.contracts → signed_on). */
   dateFields: Map<string, string>;
   diagnostics: Diagnostic[];
+  /** Steps taken so far (see LIMITS.checkSteps); once exhausted, the rest is not checked. */
+  steps: number;
+  exhausted: boolean;
 }
 
 export interface Scope {

@@ -9,6 +9,7 @@ import { isValidDate, minusMonths, plusDays, describeMonths } from './dates.ts';
 import { closest, hintFor } from '../suggest.ts';
 import { BOOLEAN, DATE, ERROR, NULL, NUMBER, STRING, describeType, type Type } from './types.ts';
 import { baseUnitName, dimensionOfSchemaUnit, units, type Dimension } from './units.ts';
+import { LIMITS } from '../limits.ts';
 
 const lit = (value: Scalar, type: Type, span: A.Span, extra: Partial<IR> = {}): IR =>
   ({ k: 'lit', value, type, span, ...extra }) as IR;
@@ -16,8 +17,20 @@ const errorIR = (span: A.Span): IR => lit(null, ERROR, span);
 const isError = (ir: IR) => ir.type.t === 'error';
 
 export function elab(e: A.Expr, env: Env): IR {
+  const ctx = env.ctx;
+  if (++ctx.steps > LIMITS.checkSteps) {
+    // where it ran out is deep inside; the outermost definition being expanded is what to look at
+    const outer = env.stack.length ? ctx.defs.get(env.stack[0])?.decl.name.span : undefined;
+    if (!ctx.exhausted) report(env, 'expressionTooLarge', outer ?? e.span, { max: LIMITS.checkSteps });
+    ctx.exhausted = true;
+    return errorIR(e.span);
+  }
+  return elabNode(e, env);
+}
+
+function elabNode(e: A.Expr, env: Env): IR {
   switch (e.kind) {
-    case 'number': return lit(e.value, NUMBER, e.span);
+    case 'number': return inRange(e.value, e.text, '', e.span, env) ? lit(e.value, NUMBER, e.span) : errorIR(e.span);
     case 'quantity': return quantity(e, env);
     case 'date':
       if (!isValidDate(e.value)) {
@@ -132,15 +145,38 @@ export function constantDuration(e: A.Expr, env: Env): number | null {
 
 // ---------- literals ----------
 
+/** A number within LIMITS.number (in its base unit), else reported: 400 digits are not Infinity. */
+function inRange(value: number, text: string, unit: string, span: A.Span, env: Env): boolean {
+  if (Math.abs(value) <= LIMITS.number) return true;
+  report(env, 'numberRange', span, { text: text.length > 40 ? `${text.slice(0, 20)}…${text.slice(-8)}` : text, max: LIMITS.number, unit });
+  return false;
+}
+
+/** A date computed at compile time, or reported when it leaves the years 1000–9999. */
+function dateInRange(date: string, span: A.Span, env: Env): IR {
+  const year = Number(date.slice(0, date.indexOf('-', 1)));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && year >= 1000) return lit(date, DATE, span);
+  report(env, 'dateRange', span, { year: Number.isFinite(year) ? year : date });
+  return errorIR(span);
+}
+
 function quantity(e: Extract<A.Expr, { kind: 'quantity' }>, env: Env): IR {
   const u = units[e.unit];
   if (!u) {
     report(env, 'unknownUnit', e.span, { unit: e.unit });
     return errorIR(e.span);
   }
-  if (u.dim === 'duration') return lit(e.value * u.factor, { t: 'duration' }, e.span, { label: e.text });
-  if (u.dim === 'count') return lit(e.value, NUMBER, e.span);
+  if (u.dim === 'duration') {
+    const months = e.value * u.factor;
+    if (!(Math.abs(months) <= LIMITS.durationMonths)) {
+      report(env, 'durationRange', e.span, { text: e.text, max: describeMonths(LIMITS.durationMonths) });
+      return errorIR(e.span);
+    }
+    return lit(months, { t: 'duration' }, e.span, { label: e.text });
+  }
+  if (u.dim === 'count') return inRange(e.value, e.text, '', e.span, env) ? lit(e.value, NUMBER, e.span) : errorIR(e.span);
   const value = e.value * u.factor;
+  if (!inRange(value, e.text, baseUnitName[u.dim as Dimension] ?? '', e.span, env)) return errorIR(e.span);
   if (u.dim === 'money' && !Number.isInteger(Math.round(value * 1e6) / 1e6)) {
     report(env, 'notInteger', e.span, { text: e.text, value: String(value) });
     return errorIR(e.span);
@@ -269,6 +305,10 @@ function expand(decl: Extract<A.Decl, { kind: 'define' }>, args: IR[], span: A.S
   env.ctx.defs.get(name)!.used = true;
   if (env.stack.includes(name)) {
     report(env, 'recursiveDefinition', span, { name });
+    return errorIR(span);
+  }
+  if (env.stack.length >= LIMITS.definitionNesting) {
+    report(env, 'nestingTooDeep', span, { what: '定义的层层引用', max: LIMITS.definitionNesting });
     return errorIR(span);
   }
   const params = new Map<string, IR>();
@@ -455,7 +495,7 @@ function arith(e: Extract<A.Expr, { kind: 'arith' }>, env: Env): IR {
   if (left.type.t === 'date' && right.type.t === 'duration' && (e.op === '-' || e.op === '+')) {
     if (left.k === 'lit' && right.k === 'lit') {
       const months = Number(right.value) * (e.op === '-' ? 1 : -1);
-      return lit(minusMonths(String(left.value), months), DATE, e.span);
+      return dateInRange(minusMonths(String(left.value), months), e.span, env);
     }
     report(env, 'notConstant', e.span, { what: '日期加减' });
     return errorIR(e.span);

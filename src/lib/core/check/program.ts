@@ -25,7 +25,7 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   const decls = files.flatMap((f) => f.decls);
   const ctx: CheckContext = {
     referenceDate: '2026-09-30', consts: new Map(), defs: new Map(), windows: new Map(),
-    orders: new Map(), dateFields: new Map(), diagnostics: []
+    orders: new Map(), dateFields: new Map(), diagnostics: [], steps: 0, exhausted: false
   };
   const meta = header(decls, ctx);
   if (meta) ctx.referenceDate = meta.referenceDate;
@@ -72,13 +72,15 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   if (!levels.length && files.length) report(ctx, 'noLevels', files[0].span);
   // Everything declared is checked, also when no level uses it.
   for (const t of scoreTables.values()) if (!levels.some((l) => l?.scoring.label === (t.label?.text ?? t.name.text))) scoreTable(t, env);
+  // Unused means named nowhere else: expansion alone would depend on the order definitions are met in.
+  const named = namesUsed(decls);
   for (const [name, d] of ctx.defs) {
-    if (d.used) continue;
+    if (d.used || named.has(name)) continue;
     report(ctx, 'unusedDefinition', d.decl.name.span, { name });
     checkUnused(d.decl, env);
   }
   for (const [name, w] of ctx.windows) {
-    if (w.used) continue;
+    if (w.used || named.has(name)) continue;
     report(ctx, 'unusedDefinition', w.decl.name.span, { name });
     resolveWindow(w.decl.name, env);
   }
@@ -87,6 +89,35 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
     model: ok ? { meta, committees: committeeModels, levels: levels as LevelModel[] } : null,
     diagnostics: dedupe(ctx.diagnostics)
   };
+}
+
+/**
+ * Every definition or window named in another declaration (a reference, a call, a window after 于); a
+ * declaration naming itself does not count. Iterative: expression trees may be deep.
+ */
+function namesUsed(decls: A.Decl[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of decls) {
+    const own = 'name' in d && d.name && typeof d.name === 'object' && 'text' in d.name ? d.name.text : null;
+    const add = (name: string | undefined) => {
+      if (name && name !== own) out.add(name);
+    };
+    const stack: unknown[] = [d];
+    while (stack.length) {
+      const n = stack.pop();
+      if (!n || typeof n !== 'object') continue;
+      if (Array.isArray(n)) {
+        for (const x of n) stack.push(x);
+        continue;
+      }
+      const o = n as Record<string, unknown>;
+      if (o.kind === 'ref') add((o as Extract<A.Expr, { kind: 'ref' }>).path[0]?.text);
+      else if (o.kind === 'call') add((o as Extract<A.Expr, { kind: 'call' }>).callee?.text);
+      else if (o.kind === 'aggregate') add((o as Extract<A.Expr, { kind: 'aggregate' }>).window?.text);
+      for (const k in o) if (k !== 'span' && o[k] && typeof o[k] === 'object') stack.push(o[k]);
+    }
+  }
+  return out;
 }
 
 /**

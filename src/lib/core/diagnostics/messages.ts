@@ -1,5 +1,5 @@
 // The message catalogue: every diagnostic's stable code, severity and Chinese text ({name} placeholders).
-// Codes: E0xx lexing and parsing, E1xx names, E2xx types and units, E3xx structure, W… warnings.
+// Codes: E0xx reading, lexing and parsing, E1xx names, E2xx types and units, E3xx structure, W… warnings.
 import type { Severity } from './index.ts';
 
 function m(code: string, severity: Severity, text: string) {
@@ -12,6 +12,16 @@ export const messages = {
   parseMissing: m('E003', 'error', '内容不完整：{message}'),
   parseExtra: m('E004', 'error', '{found}'),
   importNotFound: m('E010', 'error', '找不到导入的文件“{path}”'),
+  importOutside: m('E011', 'error', '导入的文件“{path}”不在标准集的目录内（不能用绝对路径或“..”离开该目录），未读取'),
+  unreadableFile: m('E012', 'error', '无法读取“{path}”：{reason}'),
+  noStandardFiles: m('E013', 'error', '“{path}”中没有 .std 文件'),
+  invalidUtf8: m('E014', 'error', '文件不是有效的 UTF-8 编码（第 {line} 行第 {col} 列，第 {byte} 字节），未读取'),
+  fileTooLarge: m('E015', 'error', '文件过大：{size} 字节，上限为 {max} 字节'),
+  lineTooLong: m('E016', 'error', '第 {line} 行过长：{length} 个字符，上限为 {max}'),
+  nestingTooDeep: m('E017', 'error', '嵌套过深：{what}超过 {max} 层'),
+  tooManyDiagnostics: m('W018', 'warning', '本文件还有 {more} 个问题未列出（每个文件最多列出 {max} 个）'),
+  bundleNotJson: m('E020', 'error', '不是有效的 JSON：{message}'),
+  bundleInvalid: m('E021', 'error', '不是有效的 bundle：{errors}'),
 
   unknownName: m('E100', 'error', '未定义的名称“{name}”{hint}'),
   unknownField: m('E101', 'error', '申请人记录中没有字段“{name}”{hint}'),
@@ -48,6 +58,10 @@ export const messages = {
   notNumber: m('E212', 'error', '{what}应为数值，实际为{actual}'),
   unknownUnit: m('E213', 'error', '此处不能使用单位“{unit}”'),
   nullCompare: m('E214', 'error', '只能用“=”或“!=”与“空”比较'),
+  numberRange: m('E215', 'error', '数值“{text}”超出范围：绝对值不能超过 {max}{unit}'),
+  durationRange: m('E216', 'error', '时长“{text}”超出范围：最长 {max}'),
+  dateRange: m('E217', 'error', '日期超出范围：结果为公元 {year} 年（应在 1000 年至 9999 年之间）'),
+  expressionTooLarge: m('E218', 'error', '展开定义后表达式过大：检查超过 {max} 步仍未完成（是否有定义层层重复引用？），其余内容未检查'),
 
   nOverM: m('E300', 'error', '要求至少 {n} 项，但只列出了 {m} 项'),
   capAboveMax: m('E301', 'error', '上限 {cap} 高于该项可能的最高分 {max}'),
