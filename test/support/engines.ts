@@ -7,7 +7,6 @@ import { LogicEngine } from 'json-logic-engine';
 // The package's Node build is CommonJS inside a "type": "module" package and does not load; its web build
 // does, given the WASM bytes.
 import * as datalogic from '@goplasmatic/datalogic/web';
-import type { Bundle } from '../../src/lib/core/compile/bundle-types.ts';
 
 datalogic.initSync({ module: readFileSync(createRequire(import.meta.url).resolve('@goplasmatic/datalogic/web').replace(/\.js$/, '_bg.wasm')) });
 
@@ -57,29 +56,4 @@ export function canonical(x: unknown): string {
   return JSON.stringify(x, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
 
-/** Every piece of logic of a bundle that runs on a record, each once, with where it comes from. */
-export function bundleLogic(bundle: Bundle): { where: string; logic: unknown }[] {
-  const out = new Map<string, { where: string; logic: unknown }>();
-  const add = (where: string, logic: unknown) => {
-    const key = JSON.stringify(logic);
-    if (!out.has(key)) out.set(key, { where, logic });
-  };
-  for (const l of bundle.levels) {
-    add(`${l.name} verdict`, l.verdict);
-    add(`${l.name} route`, l.route);
-    add(`${l.name} score`, l.score);
-    add(`${l.name} met`, l.performance.met);
-    const rules = [...l.gates.rules, ...(l.routes.regular?.lines ?? []), ...(l.routes.direct?.requires ?? []), ...(l.routes.direct?.lines ?? []), ...l.performance.items];
-    for (const r of rules) {
-      const where = `${l.name} ${r.id ?? ''} ${r.label}`;
-      add(where, r.logic);
-      r.figures.forEach((f, i) => { add(`${where} figure ${i}`, f.value); add(`${where} target ${i}`, f.target); });
-      r.lists.forEach((m, i) => add(`${where} list ${i}`, m.matches));
-    }
-    for (const c of l.scoring.components) {
-      add(`${l.name} ${c.id} points`, c.points);
-      c.lists.forEach((m, i) => add(`${l.name} ${c.id} list ${i}`, m.matches));
-    }
-  }
-  return [...out.values()];
-}
+export { bundleLogic } from '../../src/lib/core/compile/portable.ts';
