@@ -47,7 +47,7 @@ describe('changeList', () => {
   });
 
   it('a window', () => {
-    expect(texts(edited('研究员.std', 'role = lead 于 近5年 >= 1亿元', 'role = lead 于 截至基准日 >= 1亿元'))).toEqual([
+    expect(texts(edited('研究员.std', '合同角色 = 主持 于 近5年 >= 1亿元', '合同角色 = 主持 于 截至基准日 >= 1亿元'))).toEqual([
       '研究员 标志性业绩（直接申报） 近5年主持技术合同成交额不低于1亿元：技术合同成交金额合计 时间窗口由“近5年”调整为“截至基准日”'
     ]);
   });
@@ -70,7 +70,7 @@ describe('changeList', () => {
   });
 
   it('a set of values, an operator, a renamed clause and a rewritten one', () => {
-    expect(texts(edited('副研究员.std', 'year 属于 (2024, 2025) 且 result = excellent', 'year 属于 (2023, 2024, 2025) 且 result = excellent'))).toEqual([
+    expect(texts(edited('副研究员.std', '考核年度 属于 (2024, 2025) 且 考核结果 = 优秀', '考核年度 属于 (2023, 2024, 2025) 且 考核结果 = 优秀'))).toEqual([
       '副研究员 标志性业绩（直接申报） 2024或2025年度考核至少一次优秀：考核年度 取值范围由（2024、2025）调整为（2023、2024、2025）'
     ]);
     expect(texts(edited('副研究员.std', '服务企业数 >= 20项', '服务企业数 > 20项'))).toEqual(['副研究员 业绩条件 C 服务企业：服务企业数 比较由“>=”调整为“>”']);
