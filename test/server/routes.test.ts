@@ -27,6 +27,7 @@ const TABLE: Record<string, Who[]> = {
 	'/applicants/[id] load': ANYONE,
 	'/standards/[year]/[file] load': ANYONE,
 	'/standards/[year]/edit load': ANYONE,
+	'/standards/[year]/impact load': ANYONE,
 	'/login load': ANYONE,
 	'/login action:default': ANYONE,
 	'/logout load': ANYONE,
