@@ -24,6 +24,6 @@ export function runSampleTests(bundle: Bundle, samples: Sample[]): SampleReport 
       lines.push(`✓ ${name} ${s.description}`);
     }
   }
-  lines.push('', `${passed} passed, ${failed} failed`);
+  lines.push('', `${passed} 个样例通过，${failed} 个失败`);
   return { passed, failed, text: lines.join('\n') + '\n' };
 }
