@@ -27,7 +27,7 @@ describe('compareVersions on the hand-built pair', () => {
     expect(impact.rows.map((r) => [r.id, r.old?.verdict, r.new?.verdict, r.old?.score, r.new?.score, r.flip])).toEqual([
       ['P1', 'fail', 'pass', 28, 28, 'gained'],
       ['P2', 'pass', 'fail', 22, 22, 'lost'],
-      ['P3', 'ineligible', 'pass', 28, 28, 'eligibility'],
+      ['P3', 'ineligible', 'pass', null, 28, 'eligibility'],
       ['P4', 'pass', 'pass', 34, 34, null]
     ]);
     expect(row('P4').causes).toBeUndefined();

@@ -36,7 +36,7 @@ describe('sweep targets by cursor', () => {
     expect(at('研究员.std', '至少 3 项', 3)).toMatchObject({ kind: 'need', value: 3, levels: ['研究员'] });
     expect(at('副研究员.std', '最低 55分', 4)).toMatchObject({ kind: 'minimum', value: 55, levels: ['副研究员'] });
     expect(at('common.std', '上限 40分', 4)).toMatchObject({ kind: 'cap', value: 40, component: 'S1', levels: ['研究实习员', '助理研究员', '副研究员', '研究员'] });
-    expect(at('common.std', 'rank <= 5 于', 9)).toMatchObject({ kind: 'literal', value: 5, parametrised: false });
+    expect(at('common.std', '排名 <= 5 于', 7)).toMatchObject({ kind: 'literal', value: 5, parametrised: false });
     expect(at('副研究员.std', '级别 副研究员')).toBeNull();
   });
 });
@@ -47,7 +47,7 @@ describe('sweep', () => {
     ['need', '研究实习员.std', '至少 2 项', 3, 0],
     ['minimum', '助理研究员.std', '最低 35分', 4, 0],
     ['cap', 'common.std', '上限 40分', 4, 0],
-    ['item-scope number (recompiled)', 'common.std', 'rank <= 5 于', 9, 0]
+    ['item-scope number (recompiled)', 'common.std', '排名 <= 5 于', 7, 0]
   ];
   for (const [name, file, needle, plus] of cases) {
     it(`${name}: the parametrised sweep agrees with recompiling per value`, () => {

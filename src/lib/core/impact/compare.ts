@@ -11,7 +11,8 @@ export type Verdict = LevelVerdict['verdict'];
 export interface Outcome {
   verdict: Verdict;
   route: LevelVerdict['route'];
-  score: number;
+  /** null when ineligible: no score is reported. */
+  score: number | null;
 }
 
 /** 通过→不通过, 不通过→通过, or 资格变化 (either side ineligible). */
@@ -80,7 +81,12 @@ interface Side {
 }
 
 function outcomeOf(c: CompiledLevel, record: unknown): Outcome {
-  return { verdict: c.verdict(record) as Verdict, route: c.route(record) as Outcome['route'], score: Number(c.score(record)) };
+  return { verdict: c.verdict(record) as Verdict, route: c.route(record) as Outcome['route'], score: scoreOf(c.score(record)) };
+}
+
+/** The bundle's score: null when none is reported (an ineligible result). */
+function scoreOf(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
 }
 
 function levelNames(a: Bundle, b: Bundle, only?: string[]): string[] {
@@ -107,11 +113,11 @@ class LevelTally {
     const s = this.summary;
     if (row.old) {
       s.old![row.old.verdict]++;
-      if (row.old.verdict !== 'ineligible') s.scores.old[bin(row.old.score)]++;
+      if (row.old.score !== null) s.scores.old[bin(row.old.score)]++;
     }
     if (row.new) {
       s.new![row.new.verdict]++;
-      if (row.new.verdict !== 'ineligible') s.scores.new[bin(row.new.score)]++;
+      if (row.new.score !== null) s.scores.new[bin(row.new.score)]++;
     }
     if (row.flip) s.flips[row.flip]++;
     else if (row.old && row.new && (row.old.route !== row.new.route || row.old.score !== row.new.score)) s.otherChanges++;

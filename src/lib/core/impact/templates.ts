@@ -114,7 +114,9 @@ export function templatesFor(l: BundleLevel, referenceDate: string, record: Reco
       for (const o of open) probe[o.field] = 1;
       const rec = withList(record, list, [probe]);
       const sig = compiled.map((c) => {
-        const hit = Array.isArray(c.matches(rec)) && (c.matches(rec) as unknown[]).length > 0;
+        // A list match's value is a mask with one character per item, "1" where the item counted.
+        const found = c.matches(rec);
+        const hit = typeof found === 'string' && found.includes('1');
         return hit ? (c.take ? JSON.stringify(c.take(probe)) : 1) : 0;
       });
       if (sig.every((s) => s === 0)) continue;
