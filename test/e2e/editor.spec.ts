@@ -114,16 +114,16 @@ test('a misspelt field gets a did-you-mean quick fix', async ({ page }) => {
 	const errors = watchErrors(page);
 	await openEditor(page);
 	await openFile(page, 'common.std');
-	const line = lineOf(source('common.std'), 'is_civil_servant = 否');
+	const line = lineOf(source('common.std'), '是否公务员 = 否');
 	const text = source('common.std').split('\n')[line - 1];
 	await gotoLineEnd(page, line);
 	await page.keyboard.press('Home'); // to the first non-blank character
-	for (let i = 0; i < text.indexOf('is_civil_servant') - text.search(/\S/) + 'is_civil_serv'.length; i++) await page.keyboard.press('ArrowRight');
+	for (let i = 0; i < text.indexOf('是否公务员') - text.search(/\S/) + '是否公务'.length; i++) await page.keyboard.press('ArrowRight');
 	await page.keyboard.press('Delete');
-	await page.keyboard.insertText('e');
-	await expect(page.getByTestId('problem').first()).toContainText('is_civil_servent');
+	await page.keyboard.insertText('圆');
+	await expect(page.getByTestId('problem').first()).toContainText('是否公务圆');
 	await page.keyboard.press('Control+.');
-	const fix = page.locator('.action-widget').getByText('改为“is_civil_servant”');
+	const fix = page.locator('.action-widget').getByText('改为“是否公务员”');
 	await expect(fix).toBeVisible();
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('no-problems')).toBeVisible();
