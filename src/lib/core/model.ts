@@ -31,6 +31,8 @@ export interface CommitteeModel {
   name: string;
   label: string;
   params: ProcedureParamModel[];
+  /** The source line of each parameter, params[i] at paramSpans[i]. */
+  paramSpans: Span[];
   span: Span;
 }
 
@@ -51,6 +53,8 @@ export interface LevelModel {
 
 export interface StandardSetModel {
   meta: { name: string; year: number; referenceDate: string; issuers: string[] };
+  /** The 标准集 header's span (title, 基准日, 发布单位). */
+  headerSpan: Span;
   committees: CommitteeModel[];
   levels: LevelModel[];
 }

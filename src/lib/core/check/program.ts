@@ -1,7 +1,7 @@
 // The checker's entry: collect the declarations of every file, check them, and build the model.
 import type * as A from '../../../../grammar/ast.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import type { ComponentModel, LevelModel, RuleModel, StandardSetModel } from '../model.ts';
+import type { CommitteeModel, ComponentModel, LevelModel, RuleModel, StandardSetModel } from '../model.ts';
 import { lookupField, recordFields } from '../records/fields.ts';
 import { report, type CheckContext, type Env } from './context.ts';
 import { isValidDate } from './dates.ts';
@@ -61,7 +61,7 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   const committeeModels = [...committees.values()].map((c) => ({
     name: c.name.text,
     label: c.label?.text ?? c.name.text,
-    params: c.params.map((p) => procedureParam(p, ctx)).filter((p) => p !== null),
+    ...checkedParams(c.params, ctx),
     span: c.span
   }));
   const refs = { gateGroups, scoreTables, committees };
@@ -86,9 +86,21 @@ export function checkProgram(files: A.SourceFileAst[]): CheckResult {
   }
   const ok = meta && levels.every((l) => l !== null);
   return {
-    model: ok ? { meta, committees: committeeModels, levels: levels as LevelModel[] } : null,
+    model: ok ? { meta, headerSpan: decls.find((d) => d.kind === 'header')!.span, committees: committeeModels, levels: levels as LevelModel[] } : null,
     diagnostics: dedupe(ctx.diagnostics)
   };
+}
+
+/** A committee's parameters that check, each with the span of its own line (for the official document). */
+function checkedParams(params: A.ProcedureParam[], ctx: CheckContext): Pick<CommitteeModel, 'params' | 'paramSpans'> {
+  const out: Pick<CommitteeModel, 'params' | 'paramSpans'> = { params: [], paramSpans: [] };
+  for (const p of params) {
+    const m = procedureParam(p, ctx);
+    if (!m) continue;
+    out.params.push(m);
+    out.paramSpans.push(p.span);
+  }
+  return out;
 }
 
 /**
