@@ -13,6 +13,7 @@ import { Sink } from './sink.ts';
 import { repeatedId } from '../lib/core/evaluate/evaluate.ts';
 import { runSampleTests } from './test-samples.ts';
 import { pull, PullUsageError } from './pull.ts';
+import { VERIFY_USAGE, verifyCommand } from './verify.ts';
 
 const USAGE = `用法（usage）:
   stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
@@ -21,6 +22,7 @@ const USAGE = `用法（usage）:
   stdc test <目录>                           运行标准目录下 samples/ 中的预期结果
   stdc fmt <文件或目录>... [--check]         格式化标准文件（--check 只检查不写入）
   stdc pull <服务器> <年度> -o <目录>         取回已发布的标准集源文件并核对内容哈希
+${VERIFY_USAGE}
 退出码：0 成功；1 有错误（诊断错误、被拒记录、测试失败）；2 用法错误或标准无法编译`;
 
 class UsageError extends Error {}
@@ -59,6 +61,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'test': return test(rest, io);
       case 'fmt': return fmt(rest, io);
       case 'pull': return await pull(rest, io);
+      case 'verify': return verifyCommand(rest, io);
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE + '\n');
         return command ? 0 : 2;
