@@ -12,33 +12,11 @@ export function windowName(w: Window): string {
   return w.label.replace(/（[^）]*）$/, '');
 }
 
-/** Every window an expression counts in, by label, in order of appearance. */
-export function windowsIn(ir: IR, out: Window[] = []): Window[] {
+/** Calls `fn` on every node of an expression, parents before children. */
+function eachNode(ir: IR, fn: (x: IR) => void): void {
   const visit = (x: IR | null | undefined): void => {
     if (!x) return;
-    switch (x.k) {
-      case 'agg':
-        if (x.window && !out.some((w) => w.label === x.window!.label)) out.push(x.window);
-        visit(x.where);
-        visit(x.take);
-        return;
-      case 'not': case 'floor': visit(x.arg); return;
-      case 'and': case 'or': case 'min': x.args.forEach(visit); return;
-      case 'cmp': case 'arith': visit(x.left); visit(x.right); return;
-      case 'in': case 'startsWith': visit(x.value); return;
-      case 'if': visit(x.cond); visit(x.then); visit(x.else); return;
-      default: return;
-    }
-  };
-  visit(ir);
-  return out;
-}
-
-/** The named definitions (parameterless, read by their name) an expression uses, in order of appearance. */
-export function namedIn(ir: IR, out: IR[] = []): IR[] {
-  const visit = (x: IR | null | undefined): void => {
-    if (!x) return;
-    if (x.atomic && x.label && !out.some((o) => o.label === x.label)) out.push(x);
+    fn(x);
     switch (x.k) {
       case 'agg': visit(x.where); visit(x.take); return;
       case 'not': case 'floor': visit(x.arg); return;
@@ -50,6 +28,21 @@ export function namedIn(ir: IR, out: IR[] = []): IR[] {
     }
   };
   visit(ir);
+}
+
+/** Every window an expression counts in, by label, in order of appearance. */
+export function windowsIn(ir: IR, out: Window[] = []): Window[] {
+  eachNode(ir, (x) => {
+    if (x.k === 'agg' && x.window && !out.some((w) => w.label === x.window!.label)) out.push(x.window);
+  });
+  return out;
+}
+
+/** The named definitions (parameterless, read by their name) an expression uses, in order of appearance. */
+export function namedIn(ir: IR, out: IR[] = []): IR[] {
+  eachNode(ir, (x) => {
+    if (x.atomic && x.label && !out.some((o) => o.label === x.label)) out.push(x);
+  });
   return out;
 }
 
