@@ -36,9 +36,19 @@ export interface KeyFile {
   keys: PublicKeyEntry[];
 }
 
-/** The content hash of a bundle: what both bureaus sign. Ignores an existing publication block. */
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The content hash of a bundle: what both bureaus sign. Leaves out the publication block (it holds the
+ * signatures) and meta.publishedAt (the publication date, unknown when an approver signs; it is not signed).
+ */
 export function contentHash(bundle: Record<string, unknown>): string {
   const { publication: _ignored, ...content } = bundle;
+  const meta = content.meta;
+  if (isObj(meta) && 'publishedAt' in meta) {
+    const { publishedAt: _date, ...rest } = meta;
+    content.meta = rest;
+  }
   return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`;
 }
 
@@ -85,7 +95,6 @@ export interface VerifyResult {
   checks: VerifyCheck[];
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads a keys file ({ format, keys: [...] }); throws a Chinese message when it is not one. */
 export function parseKeyFile(value: unknown): PublicKeyEntry[] {

@@ -1,0 +1,10 @@
+import { error } from '@sveltejs/kit';
+import { download, versionOf } from '../../download';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params, url }) => {
+	const v = versionOf(params.year, url);
+	const f = v.sources.find((s) => s.name === params.file);
+	if (!f) error(404, `没有文件 ${params.file}`);
+	return download(f.text, f.name, 'text/plain');
+};

@@ -1,0 +1,8 @@
+import { download, versionOf } from '../download';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params, url }) => {
+	const v = versionOf(params.year, url);
+	const body = { year: v.year, version: v.version, contentHash: v.contentHash, signatures: v.signatures };
+	return download(JSON.stringify(body, null, 1) + '\n', `signatures-${v.year}-v${v.version}.json`, 'application/json');
+};
