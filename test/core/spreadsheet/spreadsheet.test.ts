@@ -21,7 +21,7 @@ describe('import a prepared workbook with good and broken rows', () => {
     expect(r.issues).toEqual([
       { sheet: '申报人', row: 3, column: '在职状态（D列）', value: '在岗', message: '应为以下之一：在职在岗、已离职、已离退休', id: 'S17' },
       { sheet: '技术合同', row: 9, column: '签订日期（D列）', value: '2024-02-30', message: '不是有效日期（应为 YYYY-MM-DD，如 2024-05-01）', id: 'S24' },
-      { sheet: '技术合同', row: 9, column: '成交金额（万元）（E列）', value: '12.34567', message: '万元金额最多4位小数（精确到元）', id: 'S24' },
+      { sheet: '技术合同', row: 9, column: '成交金额（万元）（E列）', value: '12.34567', message: '最多 4 位小数（0.0001万元 即 1元），记录中的金额以整数元保存', id: 'S24' },
       { sheet: '技术合同', row: 21, column: '申报人编号（A列）', value: 'nobody', message: '申报人编号“nobody”不在“申报人”表中', id: 'nobody' }
     ]);
     expect(r.rejected).toEqual(['S17', 'S24']);
