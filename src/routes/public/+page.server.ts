@@ -1,7 +1,8 @@
+import { requireRole } from '$lib/server/guard';
 import { listPublished } from '$lib/server/public/published';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({
+export const load: PageServerLoad = (event) => (requireRole(event, 'public'), {
 	sets: listPublished().map((v) => ({
 		year: v.year,
 		version: v.version,

@@ -1,8 +1,11 @@
+import { requireRole } from '$lib/server/guard';
 import { error } from '@sveltejs/kit';
 import { getPublished } from '$lib/server/public/published';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = (event) => {
+	requireRole(event, 'public');
+	const { params, url } = event;
 	const version = url.searchParams.get('version');
 	const v = /^\d{4}$/.test(params.year) ? getPublished(Number(params.year), version ? Number(version) : undefined) : null;
 	const f = v?.sources.find((s) => s.name === params.file);
