@@ -516,10 +516,10 @@ export class StdParser extends EmbeddedActionsParser {
     this.MANY(() => {
       this.CONSUME(T.KwOr);
       const next = this.SUBRULE2(this.andExpr);
-      this.ACTION(() => args.push(next));
+      this.ACTION(() => next && args.push(next)); // under recovery a sub-rule may return nothing
     });
     return this.ACTION(() =>
-      args.length === 1 ? first : { kind: 'logical', op: 'or', args, span: this.spanJoin(first.span, args[args.length - 1].span) }
+      args.length === 1 || !first ? first : { kind: 'logical', op: 'or', args, span: this.spanJoin(first.span, args[args.length - 1].span) }
     );
   });
 
@@ -529,10 +529,10 @@ export class StdParser extends EmbeddedActionsParser {
     this.MANY(() => {
       this.CONSUME(T.KwAnd);
       const next = this.SUBRULE2(this.notExpr);
-      this.ACTION(() => args.push(next));
+      this.ACTION(() => next && args.push(next)); // under recovery a sub-rule may return nothing
     });
     return this.ACTION(() =>
-      args.length === 1 ? first : { kind: 'logical', op: 'and', args, span: this.spanJoin(first.span, args[args.length - 1].span) }
+      args.length === 1 || !first ? first : { kind: 'logical', op: 'and', args, span: this.spanJoin(first.span, args[args.length - 1].span) }
     );
   });
 
@@ -558,7 +558,10 @@ export class StdParser extends EmbeddedActionsParser {
           ALT: () => {
             const op = this.SUBRULE(this.compareOp);
             const right = this.SUBRULE2(this.additive);
-            this.ACTION(() => (result = { kind: 'compare', op, left, right, span: this.spanJoin(left.span, right.span) }));
+            // Under error recovery a sub-rule may return nothing: keep what was parsed, the parse error says the rest.
+            this.ACTION(() => {
+              if (left && right) result = { kind: 'compare', op, left, right, span: this.spanJoin(left.span, right.span) };
+            });
           }
         },
         {

@@ -34,7 +34,7 @@ function agreeOn(record: unknown, label: string, set: ReturnType<typeof prepare>
   const result = evaluateRecord(bundle, record, { explain: false });
   if (set === answers) {
     bundle.levels.forEach((l, i) => {
-      expect({ verdict: want[3 * i], route: want[3 * i + 1], score: Number(want[3 * i + 2]) }, label)
+      expect({ verdict: want[3 * i], route: want[3 * i + 1], score: want[3 * i + 2] === null ? null : Number(want[3 * i + 2]) }, label)
         .toEqual({ verdict: result.results![i].verdict, route: result.results![i].route, score: result.results![i].score });
     });
   }

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stdc.hangzhou.example/schemas/2026/applicant-record.json","description":"杭州市技术经理职称申报人记录（省申报平台导出格式，评价标准第8节）","type":"object","title":"申报人记录","properties":{"id":{"type":"string","title":"申报人编号"},"name":{"type":"string","title":"姓名"},"target_level":{"type":"string","title":"申报级别","enum":["研究实习员","助理研究员","副研究员","研究员"],"x-enum-labels":{"研究实习员":"研究实习员","助理研究员":"助理研究员","副研究员":"副研究员","研究员":"研究员"}},"employment_status":{"type":"string","title":"在职状态","enum":["in_service","resigned","retired"],"x-enum-labels":{"in_service":"在职在岗","resigned":"已离职","retired":"已离退休"}},"work_region_code":{"type":"string","title":"工作单位行政区划代码","pattern":"^[0-9]{6}$"},"is_civil_servant":{"type":"boolean","title":"是否公务员或参公人员"},"is_retired":{"type":"boolean","title":"是否离退休人员"},"integrity":{"type":"object","title":"诚信记录","properties":{"blacklisted":{"type":"boolean","title":"是否列入失信黑名单"},"violations":{"type":"array","title":"违规记录","items":{"type":"object","title":"违规记录","properties":{"kind":{"type":"string","title":"违规类型"},"decided_on":{"type":"string","title":"处理决定日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"},"ban_until":{"type":"string","title":"禁止申报截止日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["kind","decided_on","ban_until"],"additionalProperties":false}}},"required":["blacklisted","violations"],"additionalProperties":false},"education":{"type":"array","title":"学历学位","items":{"type":"object","title":"学历学位","properties":{"degree":{"type":"string","title":"学历学位","enum":["college","bachelor","master","doctor"],"x-enum-labels":{"college":"大专","bachelor":"本科","master":"硕士","doctor":"博士"}},"awarded_on":{"type":"string","title":"取得日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["degree","awarded_on"],"additionalProperties":false}},"current_title":{"type":["object","null"],"title":"现职称","properties":{"level":{"type":"string","title":"职称级别","enum":["junior","intermediate","associate_senior","senior"],"x-enum-labels":{"junior":"初级","intermediate":"中级","associate_senior":"副高级","senior":"正高级"}},"name":{"type":"string","title":"职称名称"},"series":{"type":"string","title":"职称系列"},"obtained_on":{"type":"string","title":"取得日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["level","name","series","obtained_on"],"additionalProperties":false},"annual_assessments":{"type":"array","title":"年度考核","items":{"type":"object","title":"年度考核","properties":{"year":{"type":"integer","title":"考核年度"},"result":{"type":"string","title":"考核结果","enum":["excellent","competent","basic","incompetent"],"x-enum-labels":{"excellent":"优秀","competent":"合格","basic":"基本合格","incompetent":"不合格"}}},"required":["year","result"],"additionalProperties":false}},"continuing_education":{"type":"array","title":"继续教育","items":{"type":"object","title":"继续教育","properties":{"year":{"type":"integer","title":"年度"},"total_hours":{"type":"number","title":"总学时","minimum":0,"x-unit":"学时"},"professional_hours":{"type":"number","title":"专业科目学时","minimum":0,"x-unit":"学时"}},"required":["year","total_hours","professional_hours"],"additionalProperties":false}},"achievements":{"type":"object","title":"业绩","properties":{"contracts":{"type":"array","title":"技术合同","items":{"type":"object","title":"技术合同","properties":{"registration_no":{"type":"string","title":"合同登记编号"},"kind":{"type":"string","title":"合同类型","enum":["development","transfer","license","consulting","service"],"x-enum-labels":{"development":"技术开发","transfer":"技术转让","license":"技术许可","consulting":"技术咨询","service":"技术服务"}},"signed_on":{"type":"string","title":"签订日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"},"amount_yuan":{"type":"integer","title":"成交金额","minimum":0,"x-unit":"元"},"role":{"type":"string","title":"合同角色","enum":["lead","member"],"x-enum-labels":{"lead":"主持","member":"参与"}}},"required":["registration_no","kind","signed_on","amount_yuan","role"],"additionalProperties":false}},"transformations":{"type":"array","title":"成果转化项目","items":{"type":"object","title":"成果转化项目","properties":{"name":{"type":"string","title":"项目名称"},"completed_on":{"type":"string","title":"完成日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"},"role":{"type":"string","title":"项目角色","enum":["host","participant"],"x-enum-labels":{"host":"主持","participant":"参与"}},"value_yuan":{"type":"integer","title":"转化金额","minimum":0,"x-unit":"元"}},"required":["name","completed_on","role","value_yuan"],"additionalProperties":false}},"enterprise_services":{"type":"array","title":"服务企业","items":{"type":"object","title":"服务企业","properties":{"enterprise":{"type":"string","title":"企业名称"},"served_on":{"type":"string","title":"服务日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["enterprise","served_on"],"additionalProperties":false}},"platforms":{"type":"array","title":"技术转移平台","items":{"type":"object","title":"技术转移平台","properties":{"name":{"type":"string","title":"平台名称"},"level":{"type":"string","title":"平台级别","enum":["national","provincial","municipal","district"],"x-enum-labels":{"national":"国家级","provincial":"省级","municipal":"市级","district":"区县级"}},"role":{"type":"string","title":"平台角色","enum":["builder","operator","member"],"x-enum-labels":{"builder":"建设","operator":"运营","member":"成员"}},"established_on":{"type":"string","title":"建立日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["name","level","role","established_on"],"additionalProperties":false}},"awards":{"type":"array","title":"奖项","items":{"type":"object","title":"奖项","properties":{"name":{"type":"string","title":"奖项名称"},"level":{"type":"string","title":"奖项级别","enum":["national","provincial","municipal"],"x-enum-labels":{"national":"国家级","provincial":"省级","municipal":"市级"}},"grade":{"type":"string","title":"奖励等级","enum":["special","first","second","third"],"x-enum-labels":{"special":"特等奖","first":"一等奖","second":"二等奖","third":"三等奖"}},"rank":{"type":"integer","title":"排名","minimum":1},"awarded_on":{"type":"string","title":"获奖日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["name","level","grade","rank","awarded_on"],"additionalProperties":false}},"trainings":{"type":"array","title":"培训授课","items":{"type":"object","title":"培训授课","properties":{"title":{"type":"string","title":"培训主题"},"held_on":{"type":"string","title":"举办日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"},"hours":{"type":"number","title":"学时","minimum":0,"x-unit":"学时"},"role":{"type":"string","title":"培训角色","enum":["lecturer","organizer"],"x-enum-labels":{"lecturer":"授课","organizer":"组织"}}},"required":["title","held_on","hours","role"],"additionalProperties":false}}},"required":["contracts","transformations","enterprise_services","platforms","awards","trainings"],"additionalProperties":false}},"required":["id","name","target_level","employment_status","work_region_code","is_civil_servant","is_retired","integrity","education","current_title","annual_assessments","continuing_education","achievements"],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stdc.hangzhou.example/schemas/2026/applicant-record.json","description":"杭州市技术经理职称申报人记录（省申报平台导出格式，评价标准第8节）","type":"object","title":"申报人记录","properties":{"id":{"type":"string","title":"申报人编号"},"name":{"type":"string","title":"姓名"},"target_level":{"type":"string","title":"申报级别","enum":["研究实习员","助理研究员","副研究员","研究员"],"x-enum-labels":{"研究实习员":"研究实习员","助理研究员":"助理研究员","副研究员":"副研究员","研究员":"研究员"}},"employment_status":{"type":"string","title":"在职状态","enum":["in_service","resigned","retired"],"x-enum-labels":{"in_service":"在职在岗","resigned":"已离职","retired":"已离退休"}},"work_region_code":{"type":"string","title":"工作单位行政区划代码","pattern":"^[0-9]{6}$"},"is_civil_servant":{"type":"boolean","title":"是否公务员或参公人员","x-dsl-name":"是否公务员"},"is_retired":{"type":"boolean","title":"是否离退休人员"},"integrity":{"type":"object","title":"诚信记录","properties":{"blacklisted":{"type":"boolean","title":"是否列入失信黑名单"},"violations":{"type":"array","title":"违规记录","items":{"type":"object","title":"违规记录","properties":{"kind":{"type":"string","title":"违规类型"},"decided_on":{"type":"string","title":"处理决定日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"},"ban_until":{"type":"string","title":"禁止申报截止日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["kind","decided_on","ban_until"],"additionalProperties":false}}},"required":["blacklisted","violations"],"additionalProperties":false},"education":{"type":"array","title":"学历学位","items":{"type":"object","title":"学历学位","properties":{"degree":{"type":"string","title":"学历学位","enum":["college","bachelor","master","doctor"],"x-enum-labels":{"college":"大专","bachelor":"本科","master":"硕士","doctor":"博士"},"x-dsl-name":"学位"},"awarded_on":{"type":"string","title":"取得日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date","x-dsl-name":"授予日期"}},"required":["degree","awarded_on"],"additionalProperties":false},"x-dsl-name":"学历"},"current_title":{"type":["object","null"],"title":"现职称","properties":{"level":{"type":"string","title":"职称级别","enum":["junior","intermediate","associate_senior","senior"],"x-enum-labels":{"junior":"初级","intermediate":"中级","associate_senior":"副高级","senior":"正高级"}},"name":{"type":"string","title":"职称名称"},"series":{"type":"string","title":"职称系列"},"obtained_on":{"type":"string","title":"取得日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["level","name","series","obtained_on"],"additionalProperties":false},"annual_assessments":{"type":"array","title":"年度考核","items":{"type":"object","title":"年度考核","properties":{"year":{"type":"integer","title":"考核年度"},"result":{"type":"string","title":"考核结果","enum":["excellent","competent","basic","incompetent"],"x-enum-labels":{"excellent":"优秀","competent":"合格","basic":"基本合格","incompetent":"不合格"}}},"required":["year","result"],"additionalProperties":false}},"continuing_education":{"type":"array","title":"继续教育","items":{"type":"object","title":"继续教育","properties":{"year":{"type":"integer","title":"年度","x-dsl-name":"继续教育年度"},"total_hours":{"type":"number","title":"总学时","minimum":0,"x-unit":"学时"},"professional_hours":{"type":"number","title":"专业科目学时","minimum":0,"x-unit":"学时"}},"required":["year","total_hours","professional_hours"],"additionalProperties":false}},"achievements":{"type":"object","title":"业绩","properties":{"contracts":{"type":"array","title":"技术合同","items":{"type":"object","title":"技术合同","properties":{"registration_no":{"type":"string","title":"合同登记编号"},"kind":{"type":"string","title":"合同类型","enum":["development","transfer","license","consulting","service"],"x-enum-labels":{"development":"技术开发","transfer":"技术转让","license":"技术许可","consulting":"技术咨询","service":"技术服务"}},"signed_on":{"type":"string","title":"签订日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"},"amount_yuan":{"type":"integer","title":"成交金额","minimum":0,"x-unit":"元"},"role":{"type":"string","title":"合同角色","enum":["lead","member"],"x-enum-labels":{"lead":"主持","member":"参与"}}},"required":["registration_no","kind","signed_on","amount_yuan","role"],"additionalProperties":false}},"transformations":{"type":"array","title":"成果转化项目","items":{"type":"object","title":"成果转化项目","properties":{"name":{"type":"string","title":"项目名称"},"completed_on":{"type":"string","title":"完成日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"},"role":{"type":"string","title":"项目角色","enum":["host","participant"],"x-enum-labels":{"host":"主持","participant":"参与"}},"value_yuan":{"type":"integer","title":"转化金额","minimum":0,"x-unit":"元"}},"required":["name","completed_on","role","value_yuan"],"additionalProperties":false}},"enterprise_services":{"type":"array","title":"服务企业","items":{"type":"object","title":"服务企业","properties":{"enterprise":{"type":"string","title":"企业名称"},"served_on":{"type":"string","title":"服务日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["enterprise","served_on"],"additionalProperties":false}},"platforms":{"type":"array","title":"技术转移平台","items":{"type":"object","title":"技术转移平台","properties":{"name":{"type":"string","title":"平台名称"},"level":{"type":"string","title":"平台级别","enum":["national","provincial","municipal","district"],"x-enum-labels":{"national":"国家级","provincial":"省级","municipal":"市级","district":"区县级"}},"role":{"type":"string","title":"平台角色","enum":["builder","operator","member"],"x-enum-labels":{"builder":"建设","operator":"运营","member":"成员"}},"established_on":{"type":"string","title":"建立日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["name","level","role","established_on"],"additionalProperties":false}},"awards":{"type":"array","title":"奖项","items":{"type":"object","title":"奖项","properties":{"name":{"type":"string","title":"奖项名称"},"level":{"type":"string","title":"奖项级别","enum":["national","provincial","municipal"],"x-enum-labels":{"national":"国家级","provincial":"省级","municipal":"市级"}},"grade":{"type":"string","title":"奖励等级","enum":["special","first","second","third"],"x-enum-labels":{"special":"特等奖","first":"一等奖","second":"二等奖","third":"三等奖"}},"rank":{"type":"integer","title":"排名","minimum":1},"awarded_on":{"type":"string","title":"获奖日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"}},"required":["name","level","grade","rank","awarded_on"],"additionalProperties":false}},"trainings":{"type":"array","title":"培训授课","items":{"type":"object","title":"培训授课","properties":{"title":{"type":"string","title":"培训主题"},"held_on":{"type":"string","title":"举办日期","pattern":"^\\d{4}-\\d{2}-\\d{2}$","format":"date"},"hours":{"type":"number","title":"学时","minimum":0,"x-unit":"学时"},"role":{"type":"string","title":"培训角色","enum":["lecturer","organizer"],"x-enum-labels":{"lecturer":"授课","organizer":"组织"}}},"required":["title","held_on","hours","role"],"additionalProperties":false}}},"required":["contracts","transformations","enterprise_services","platforms","awards","trainings"],"additionalProperties":false}},"required":["id","name","target_level","employment_status","work_region_code","is_civil_servant","is_retired","integrity","education","current_title","annual_assessments","continuing_education","achievements"],"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[0-9]{6}$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -128,12 +128,12 @@ var valid0 = true;
 }
 if(valid0){
 if(data.is_retired !== undefined){
-const _errs16 = errors;
+const _errs17 = errors;
 if(typeof data.is_retired !== "boolean"){
 validate20.errors = [{instancePath:instancePath+"/is_retired",schemaPath:"#/properties/is_retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid0 = _errs16 === errors;
+var valid0 = _errs17 === errors;
 }
 else {
 var valid0 = true;
@@ -141,8 +141,8 @@ var valid0 = true;
 if(valid0){
 if(data.integrity !== undefined){
 let data7 = data.integrity;
-const _errs18 = errors;
-if(errors === _errs18){
+const _errs19 = errors;
+if(errors === _errs19){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing1;
 if(((data7.blacklisted === undefined) && (missing1 = "blacklisted")) || ((data7.violations === undefined) && (missing1 = "violations"))){
@@ -150,7 +150,7 @@ validate20.errors = [{instancePath:instancePath+"/integrity",schemaPath:"#/prope
 return false;
 }
 else {
-const _errs20 = errors;
+const _errs21 = errors;
 for(const key1 in data7){
 if(!((key1 === "blacklisted") || (key1 === "violations"))){
 validate20.errors = [{instancePath:instancePath+"/integrity",schemaPath:"#/properties/integrity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
@@ -158,14 +158,14 @@ return false;
 break;
 }
 }
-if(_errs20 === errors){
+if(_errs21 === errors){
 if(data7.blacklisted !== undefined){
-const _errs21 = errors;
+const _errs22 = errors;
 if(typeof data7.blacklisted !== "boolean"){
 validate20.errors = [{instancePath:instancePath+"/integrity/blacklisted",schemaPath:"#/properties/integrity/properties/blacklisted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid1 = _errs21 === errors;
+var valid1 = _errs22 === errors;
 }
 else {
 var valid1 = true;
@@ -173,15 +173,15 @@ var valid1 = true;
 if(valid1){
 if(data7.violations !== undefined){
 let data9 = data7.violations;
-const _errs23 = errors;
-if(errors === _errs23){
+const _errs24 = errors;
+if(errors === _errs24){
 if(Array.isArray(data9)){
 var valid2 = true;
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
-const _errs25 = errors;
-if(errors === _errs25){
+const _errs26 = errors;
+if(errors === _errs26){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
 if((((data10.kind === undefined) && (missing2 = "kind")) || ((data10.decided_on === undefined) && (missing2 = "decided_on"))) || ((data10.ban_until === undefined) && (missing2 = "ban_until"))){
@@ -189,7 +189,7 @@ validate20.errors = [{instancePath:instancePath+"/integrity/violations/" + i0,sc
 return false;
 }
 else {
-const _errs27 = errors;
+const _errs28 = errors;
 for(const key2 in data10){
 if(!(((key2 === "kind") || (key2 === "decided_on")) || (key2 === "ban_until"))){
 validate20.errors = [{instancePath:instancePath+"/integrity/violations/" + i0,schemaPath:"#/properties/integrity/properties/violations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
@@ -197,14 +197,14 @@ return false;
 break;
 }
 }
-if(_errs27 === errors){
+if(_errs28 === errors){
 if(data10.kind !== undefined){
-const _errs28 = errors;
+const _errs29 = errors;
 if(typeof data10.kind !== "string"){
 validate20.errors = [{instancePath:instancePath+"/integrity/violations/" + i0+"/kind",schemaPath:"#/properties/integrity/properties/violations/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs28 === errors;
+var valid3 = _errs29 === errors;
 }
 else {
 var valid3 = true;
@@ -212,9 +212,9 @@ var valid3 = true;
 if(valid3){
 if(data10.decided_on !== undefined){
 let data12 = data10.decided_on;
-const _errs30 = errors;
-if(errors === _errs30){
-if(errors === _errs30){
+const _errs31 = errors;
+if(errors === _errs31){
+if(errors === _errs31){
 if(typeof data12 === "string"){
 if(!pattern5.test(data12)){
 validate20.errors = [{instancePath:instancePath+"/integrity/violations/" + i0+"/decided_on",schemaPath:"#/properties/integrity/properties/violations/items/properties/decided_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -227,7 +227,7 @@ return false;
 }
 }
 }
-var valid3 = _errs30 === errors;
+var valid3 = _errs31 === errors;
 }
 else {
 var valid3 = true;
@@ -235,9 +235,9 @@ var valid3 = true;
 if(valid3){
 if(data10.ban_until !== undefined){
 let data13 = data10.ban_until;
-const _errs32 = errors;
-if(errors === _errs32){
-if(errors === _errs32){
+const _errs33 = errors;
+if(errors === _errs33){
+if(errors === _errs33){
 if(typeof data13 === "string"){
 if(!pattern5.test(data13)){
 validate20.errors = [{instancePath:instancePath+"/integrity/violations/" + i0+"/ban_until",schemaPath:"#/properties/integrity/properties/violations/items/properties/ban_until/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -250,7 +250,7 @@ return false;
 }
 }
 }
-var valid3 = _errs32 === errors;
+var valid3 = _errs33 === errors;
 }
 else {
 var valid3 = true;
@@ -265,7 +265,7 @@ validate20.errors = [{instancePath:instancePath+"/integrity/violations/" + i0,sc
 return false;
 }
 }
-var valid2 = _errs25 === errors;
+var valid2 = _errs26 === errors;
 if(!valid2){
 break;
 }
@@ -276,7 +276,7 @@ validate20.errors = [{instancePath:instancePath+"/integrity/violations",schemaPa
 return false;
 }
 }
-var valid1 = _errs23 === errors;
+var valid1 = _errs24 === errors;
 }
 else {
 var valid1 = true;
@@ -290,7 +290,7 @@ validate20.errors = [{instancePath:instancePath+"/integrity",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs19 === errors;
 }
 else {
 var valid0 = true;
@@ -298,15 +298,15 @@ var valid0 = true;
 if(valid0){
 if(data.education !== undefined){
 let data14 = data.education;
-const _errs34 = errors;
-if(errors === _errs34){
+const _errs35 = errors;
+if(errors === _errs35){
 if(Array.isArray(data14)){
 var valid4 = true;
 const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 let data15 = data14[i1];
-const _errs36 = errors;
-if(errors === _errs36){
+const _errs38 = errors;
+if(errors === _errs38){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing3;
 if(((data15.degree === undefined) && (missing3 = "degree")) || ((data15.awarded_on === undefined) && (missing3 = "awarded_on"))){
@@ -314,7 +314,7 @@ validate20.errors = [{instancePath:instancePath+"/education/" + i1,schemaPath:"#
 return false;
 }
 else {
-const _errs38 = errors;
+const _errs40 = errors;
 for(const key3 in data15){
 if(!((key3 === "degree") || (key3 === "awarded_on"))){
 validate20.errors = [{instancePath:instancePath+"/education/" + i1,schemaPath:"#/properties/education/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
@@ -322,10 +322,10 @@ return false;
 break;
 }
 }
-if(_errs38 === errors){
+if(_errs40 === errors){
 if(data15.degree !== undefined){
 let data16 = data15.degree;
-const _errs39 = errors;
+const _errs41 = errors;
 if(typeof data16 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/education/" + i1+"/degree",schemaPath:"#/properties/education/items/properties/degree/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -334,7 +334,7 @@ if(!((((data16 === "college") || (data16 === "bachelor")) || (data16 === "master
 validate20.errors = [{instancePath:instancePath+"/education/" + i1+"/degree",schemaPath:"#/properties/education/items/properties/degree/enum",keyword:"enum",params:{allowedValues: schema31.properties.education.items.properties.degree.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid5 = _errs39 === errors;
+var valid5 = _errs41 === errors;
 }
 else {
 var valid5 = true;
@@ -342,9 +342,9 @@ var valid5 = true;
 if(valid5){
 if(data15.awarded_on !== undefined){
 let data17 = data15.awarded_on;
-const _errs42 = errors;
-if(errors === _errs42){
-if(errors === _errs42){
+const _errs45 = errors;
+if(errors === _errs45){
+if(errors === _errs45){
 if(typeof data17 === "string"){
 if(!pattern5.test(data17)){
 validate20.errors = [{instancePath:instancePath+"/education/" + i1+"/awarded_on",schemaPath:"#/properties/education/items/properties/awarded_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -357,7 +357,7 @@ return false;
 }
 }
 }
-var valid5 = _errs42 === errors;
+var valid5 = _errs45 === errors;
 }
 else {
 var valid5 = true;
@@ -371,7 +371,7 @@ validate20.errors = [{instancePath:instancePath+"/education/" + i1,schemaPath:"#
 return false;
 }
 }
-var valid4 = _errs36 === errors;
+var valid4 = _errs38 === errors;
 if(!valid4){
 break;
 }
@@ -382,7 +382,7 @@ validate20.errors = [{instancePath:instancePath+"/education",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs34 === errors;
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
@@ -390,12 +390,12 @@ var valid0 = true;
 if(valid0){
 if(data.current_title !== undefined){
 let data18 = data.current_title;
-const _errs44 = errors;
+const _errs48 = errors;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
 validate20.errors = [{instancePath:instancePath+"/current_title",schemaPath:"#/properties/current_title/type",keyword:"type",params:{type: schema31.properties.current_title.type},message:"must be object,null"}];
 return false;
 }
-if(errors === _errs44){
+if(errors === _errs48){
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 let missing4;
 if(((((data18.level === undefined) && (missing4 = "level")) || ((data18.name === undefined) && (missing4 = "name"))) || ((data18.series === undefined) && (missing4 = "series"))) || ((data18.obtained_on === undefined) && (missing4 = "obtained_on"))){
@@ -403,7 +403,7 @@ validate20.errors = [{instancePath:instancePath+"/current_title",schemaPath:"#/p
 return false;
 }
 else {
-const _errs46 = errors;
+const _errs50 = errors;
 for(const key4 in data18){
 if(!((((key4 === "level") || (key4 === "name")) || (key4 === "series")) || (key4 === "obtained_on"))){
 validate20.errors = [{instancePath:instancePath+"/current_title",schemaPath:"#/properties/current_title/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
@@ -411,10 +411,10 @@ return false;
 break;
 }
 }
-if(_errs46 === errors){
+if(_errs50 === errors){
 if(data18.level !== undefined){
 let data19 = data18.level;
-const _errs47 = errors;
+const _errs51 = errors;
 if(typeof data19 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/current_title/level",schemaPath:"#/properties/current_title/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -423,31 +423,31 @@ if(!((((data19 === "junior") || (data19 === "intermediate")) || (data19 === "ass
 validate20.errors = [{instancePath:instancePath+"/current_title/level",schemaPath:"#/properties/current_title/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.current_title.properties.level.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid6 = _errs47 === errors;
+var valid6 = _errs51 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
 if(data18.name !== undefined){
-const _errs50 = errors;
+const _errs54 = errors;
 if(typeof data18.name !== "string"){
 validate20.errors = [{instancePath:instancePath+"/current_title/name",schemaPath:"#/properties/current_title/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid6 = _errs50 === errors;
+var valid6 = _errs54 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
 if(data18.series !== undefined){
-const _errs52 = errors;
+const _errs56 = errors;
 if(typeof data18.series !== "string"){
 validate20.errors = [{instancePath:instancePath+"/current_title/series",schemaPath:"#/properties/current_title/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid6 = _errs52 === errors;
+var valid6 = _errs56 === errors;
 }
 else {
 var valid6 = true;
@@ -455,9 +455,9 @@ var valid6 = true;
 if(valid6){
 if(data18.obtained_on !== undefined){
 let data22 = data18.obtained_on;
-const _errs54 = errors;
-if(errors === _errs54){
-if(errors === _errs54){
+const _errs58 = errors;
+if(errors === _errs58){
+if(errors === _errs58){
 if(typeof data22 === "string"){
 if(!pattern5.test(data22)){
 validate20.errors = [{instancePath:instancePath+"/current_title/obtained_on",schemaPath:"#/properties/current_title/properties/obtained_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -470,7 +470,7 @@ return false;
 }
 }
 }
-var valid6 = _errs54 === errors;
+var valid6 = _errs58 === errors;
 }
 else {
 var valid6 = true;
@@ -482,7 +482,7 @@ var valid6 = true;
 }
 }
 }
-var valid0 = _errs44 === errors;
+var valid0 = _errs48 === errors;
 }
 else {
 var valid0 = true;
@@ -490,15 +490,15 @@ var valid0 = true;
 if(valid0){
 if(data.annual_assessments !== undefined){
 let data23 = data.annual_assessments;
-const _errs56 = errors;
-if(errors === _errs56){
+const _errs60 = errors;
+if(errors === _errs60){
 if(Array.isArray(data23)){
 var valid7 = true;
 const len2 = data23.length;
 for(let i2=0; i2<len2; i2++){
 let data24 = data23[i2];
-const _errs58 = errors;
-if(errors === _errs58){
+const _errs62 = errors;
+if(errors === _errs62){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing5;
 if(((data24.year === undefined) && (missing5 = "year")) || ((data24.result === undefined) && (missing5 = "result"))){
@@ -506,7 +506,7 @@ validate20.errors = [{instancePath:instancePath+"/annual_assessments/" + i2,sche
 return false;
 }
 else {
-const _errs60 = errors;
+const _errs64 = errors;
 for(const key5 in data24){
 if(!((key5 === "year") || (key5 === "result"))){
 validate20.errors = [{instancePath:instancePath+"/annual_assessments/" + i2,schemaPath:"#/properties/annual_assessments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
@@ -514,15 +514,15 @@ return false;
 break;
 }
 }
-if(_errs60 === errors){
+if(_errs64 === errors){
 if(data24.year !== undefined){
 let data25 = data24.year;
-const _errs61 = errors;
+const _errs65 = errors;
 if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
 validate20.errors = [{instancePath:instancePath+"/annual_assessments/" + i2+"/year",schemaPath:"#/properties/annual_assessments/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid8 = _errs61 === errors;
+var valid8 = _errs65 === errors;
 }
 else {
 var valid8 = true;
@@ -530,7 +530,7 @@ var valid8 = true;
 if(valid8){
 if(data24.result !== undefined){
 let data26 = data24.result;
-const _errs63 = errors;
+const _errs67 = errors;
 if(typeof data26 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/annual_assessments/" + i2+"/result",schemaPath:"#/properties/annual_assessments/items/properties/result/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -539,7 +539,7 @@ if(!((((data26 === "excellent") || (data26 === "competent")) || (data26 === "bas
 validate20.errors = [{instancePath:instancePath+"/annual_assessments/" + i2+"/result",schemaPath:"#/properties/annual_assessments/items/properties/result/enum",keyword:"enum",params:{allowedValues: schema31.properties.annual_assessments.items.properties.result.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid8 = _errs63 === errors;
+var valid8 = _errs67 === errors;
 }
 else {
 var valid8 = true;
@@ -553,7 +553,7 @@ validate20.errors = [{instancePath:instancePath+"/annual_assessments/" + i2,sche
 return false;
 }
 }
-var valid7 = _errs58 === errors;
+var valid7 = _errs62 === errors;
 if(!valid7){
 break;
 }
@@ -564,7 +564,7 @@ validate20.errors = [{instancePath:instancePath+"/annual_assessments",schemaPath
 return false;
 }
 }
-var valid0 = _errs56 === errors;
+var valid0 = _errs60 === errors;
 }
 else {
 var valid0 = true;
@@ -572,15 +572,15 @@ var valid0 = true;
 if(valid0){
 if(data.continuing_education !== undefined){
 let data27 = data.continuing_education;
-const _errs66 = errors;
-if(errors === _errs66){
+const _errs70 = errors;
+if(errors === _errs70){
 if(Array.isArray(data27)){
 var valid9 = true;
 const len3 = data27.length;
 for(let i3=0; i3<len3; i3++){
 let data28 = data27[i3];
-const _errs68 = errors;
-if(errors === _errs68){
+const _errs72 = errors;
+if(errors === _errs72){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing6;
 if((((data28.year === undefined) && (missing6 = "year")) || ((data28.total_hours === undefined) && (missing6 = "total_hours"))) || ((data28.professional_hours === undefined) && (missing6 = "professional_hours"))){
@@ -588,7 +588,7 @@ validate20.errors = [{instancePath:instancePath+"/continuing_education/" + i3,sc
 return false;
 }
 else {
-const _errs70 = errors;
+const _errs74 = errors;
 for(const key6 in data28){
 if(!(((key6 === "year") || (key6 === "total_hours")) || (key6 === "professional_hours"))){
 validate20.errors = [{instancePath:instancePath+"/continuing_education/" + i3,schemaPath:"#/properties/continuing_education/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
@@ -596,15 +596,15 @@ return false;
 break;
 }
 }
-if(_errs70 === errors){
+if(_errs74 === errors){
 if(data28.year !== undefined){
 let data29 = data28.year;
-const _errs71 = errors;
+const _errs75 = errors;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
 validate20.errors = [{instancePath:instancePath+"/continuing_education/" + i3+"/year",schemaPath:"#/properties/continuing_education/items/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid10 = _errs71 === errors;
+var valid10 = _errs75 === errors;
 }
 else {
 var valid10 = true;
@@ -612,8 +612,8 @@ var valid10 = true;
 if(valid10){
 if(data28.total_hours !== undefined){
 let data30 = data28.total_hours;
-const _errs73 = errors;
-if(errors === _errs73){
+const _errs78 = errors;
+if(errors === _errs78){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 < 0 || isNaN(data30)){
 validate20.errors = [{instancePath:instancePath+"/continuing_education/" + i3+"/total_hours",schemaPath:"#/properties/continuing_education/items/properties/total_hours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -625,7 +625,7 @@ validate20.errors = [{instancePath:instancePath+"/continuing_education/" + i3+"/
 return false;
 }
 }
-var valid10 = _errs73 === errors;
+var valid10 = _errs78 === errors;
 }
 else {
 var valid10 = true;
@@ -633,8 +633,8 @@ var valid10 = true;
 if(valid10){
 if(data28.professional_hours !== undefined){
 let data31 = data28.professional_hours;
-const _errs76 = errors;
-if(errors === _errs76){
+const _errs81 = errors;
+if(errors === _errs81){
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 < 0 || isNaN(data31)){
 validate20.errors = [{instancePath:instancePath+"/continuing_education/" + i3+"/professional_hours",schemaPath:"#/properties/continuing_education/items/properties/professional_hours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -646,7 +646,7 @@ validate20.errors = [{instancePath:instancePath+"/continuing_education/" + i3+"/
 return false;
 }
 }
-var valid10 = _errs76 === errors;
+var valid10 = _errs81 === errors;
 }
 else {
 var valid10 = true;
@@ -661,7 +661,7 @@ validate20.errors = [{instancePath:instancePath+"/continuing_education/" + i3,sc
 return false;
 }
 }
-var valid9 = _errs68 === errors;
+var valid9 = _errs72 === errors;
 if(!valid9){
 break;
 }
@@ -672,7 +672,7 @@ validate20.errors = [{instancePath:instancePath+"/continuing_education",schemaPa
 return false;
 }
 }
-var valid0 = _errs66 === errors;
+var valid0 = _errs70 === errors;
 }
 else {
 var valid0 = true;
@@ -680,8 +680,8 @@ var valid0 = true;
 if(valid0){
 if(data.achievements !== undefined){
 let data32 = data.achievements;
-const _errs79 = errors;
-if(errors === _errs79){
+const _errs84 = errors;
+if(errors === _errs84){
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 let missing7;
 if(((((((data32.contracts === undefined) && (missing7 = "contracts")) || ((data32.transformations === undefined) && (missing7 = "transformations"))) || ((data32.enterprise_services === undefined) && (missing7 = "enterprise_services"))) || ((data32.platforms === undefined) && (missing7 = "platforms"))) || ((data32.awards === undefined) && (missing7 = "awards"))) || ((data32.trainings === undefined) && (missing7 = "trainings"))){
@@ -689,7 +689,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements",schemaPath:"#/pr
 return false;
 }
 else {
-const _errs81 = errors;
+const _errs86 = errors;
 for(const key7 in data32){
 if(!((((((key7 === "contracts") || (key7 === "transformations")) || (key7 === "enterprise_services")) || (key7 === "platforms")) || (key7 === "awards")) || (key7 === "trainings"))){
 validate20.errors = [{instancePath:instancePath+"/achievements",schemaPath:"#/properties/achievements/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
@@ -697,18 +697,18 @@ return false;
 break;
 }
 }
-if(_errs81 === errors){
+if(_errs86 === errors){
 if(data32.contracts !== undefined){
 let data33 = data32.contracts;
-const _errs82 = errors;
-if(errors === _errs82){
+const _errs87 = errors;
+if(errors === _errs87){
 if(Array.isArray(data33)){
 var valid12 = true;
 const len4 = data33.length;
 for(let i4=0; i4<len4; i4++){
 let data34 = data33[i4];
-const _errs84 = errors;
-if(errors === _errs84){
+const _errs89 = errors;
+if(errors === _errs89){
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 let missing8;
 if((((((data34.registration_no === undefined) && (missing8 = "registration_no")) || ((data34.kind === undefined) && (missing8 = "kind"))) || ((data34.signed_on === undefined) && (missing8 = "signed_on"))) || ((data34.amount_yuan === undefined) && (missing8 = "amount_yuan"))) || ((data34.role === undefined) && (missing8 = "role"))){
@@ -716,7 +716,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4,
 return false;
 }
 else {
-const _errs86 = errors;
+const _errs91 = errors;
 for(const key8 in data34){
 if(!(((((key8 === "registration_no") || (key8 === "kind")) || (key8 === "signed_on")) || (key8 === "amount_yuan")) || (key8 === "role"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4,schemaPath:"#/properties/achievements/properties/contracts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
@@ -724,14 +724,14 @@ return false;
 break;
 }
 }
-if(_errs86 === errors){
+if(_errs91 === errors){
 if(data34.registration_no !== undefined){
-const _errs87 = errors;
+const _errs92 = errors;
 if(typeof data34.registration_no !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4+"/registration_no",schemaPath:"#/properties/achievements/properties/contracts/items/properties/registration_no/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid13 = _errs87 === errors;
+var valid13 = _errs92 === errors;
 }
 else {
 var valid13 = true;
@@ -739,7 +739,7 @@ var valid13 = true;
 if(valid13){
 if(data34.kind !== undefined){
 let data36 = data34.kind;
-const _errs89 = errors;
+const _errs94 = errors;
 if(typeof data36 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4+"/kind",schemaPath:"#/properties/achievements/properties/contracts/items/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -748,7 +748,7 @@ if(!(((((data36 === "development") || (data36 === "transfer")) || (data36 === "l
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4+"/kind",schemaPath:"#/properties/achievements/properties/contracts/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.contracts.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid13 = _errs89 === errors;
+var valid13 = _errs94 === errors;
 }
 else {
 var valid13 = true;
@@ -756,9 +756,9 @@ var valid13 = true;
 if(valid13){
 if(data34.signed_on !== undefined){
 let data37 = data34.signed_on;
-const _errs92 = errors;
-if(errors === _errs92){
-if(errors === _errs92){
+const _errs97 = errors;
+if(errors === _errs97){
+if(errors === _errs97){
 if(typeof data37 === "string"){
 if(!pattern5.test(data37)){
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4+"/signed_on",schemaPath:"#/properties/achievements/properties/contracts/items/properties/signed_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -771,7 +771,7 @@ return false;
 }
 }
 }
-var valid13 = _errs92 === errors;
+var valid13 = _errs97 === errors;
 }
 else {
 var valid13 = true;
@@ -779,12 +779,12 @@ var valid13 = true;
 if(valid13){
 if(data34.amount_yuan !== undefined){
 let data38 = data34.amount_yuan;
-const _errs94 = errors;
+const _errs99 = errors;
 if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4+"/amount_yuan",schemaPath:"#/properties/achievements/properties/contracts/items/properties/amount_yuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs94){
+if(errors === _errs99){
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 < 0 || isNaN(data38)){
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4+"/amount_yuan",schemaPath:"#/properties/achievements/properties/contracts/items/properties/amount_yuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -792,7 +792,7 @@ return false;
 }
 }
 }
-var valid13 = _errs94 === errors;
+var valid13 = _errs99 === errors;
 }
 else {
 var valid13 = true;
@@ -800,7 +800,7 @@ var valid13 = true;
 if(valid13){
 if(data34.role !== undefined){
 let data39 = data34.role;
-const _errs97 = errors;
+const _errs102 = errors;
 if(typeof data39 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4+"/role",schemaPath:"#/properties/achievements/properties/contracts/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -809,7 +809,7 @@ if(!((data39 === "lead") || (data39 === "member"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4+"/role",schemaPath:"#/properties/achievements/properties/contracts/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.contracts.items.properties.role.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid13 = _errs97 === errors;
+var valid13 = _errs102 === errors;
 }
 else {
 var valid13 = true;
@@ -826,7 +826,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/contracts/" + i4,
 return false;
 }
 }
-var valid12 = _errs84 === errors;
+var valid12 = _errs89 === errors;
 if(!valid12){
 break;
 }
@@ -837,7 +837,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/contracts",schema
 return false;
 }
 }
-var valid11 = _errs82 === errors;
+var valid11 = _errs87 === errors;
 }
 else {
 var valid11 = true;
@@ -845,15 +845,15 @@ var valid11 = true;
 if(valid11){
 if(data32.transformations !== undefined){
 let data40 = data32.transformations;
-const _errs100 = errors;
-if(errors === _errs100){
+const _errs105 = errors;
+if(errors === _errs105){
 if(Array.isArray(data40)){
 var valid14 = true;
 const len5 = data40.length;
 for(let i5=0; i5<len5; i5++){
 let data41 = data40[i5];
-const _errs102 = errors;
-if(errors === _errs102){
+const _errs107 = errors;
+if(errors === _errs107){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 let missing9;
 if(((((data41.name === undefined) && (missing9 = "name")) || ((data41.completed_on === undefined) && (missing9 = "completed_on"))) || ((data41.role === undefined) && (missing9 = "role"))) || ((data41.value_yuan === undefined) && (missing9 = "value_yuan"))){
@@ -861,7 +861,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/transformations/"
 return false;
 }
 else {
-const _errs104 = errors;
+const _errs109 = errors;
 for(const key9 in data41){
 if(!((((key9 === "name") || (key9 === "completed_on")) || (key9 === "role")) || (key9 === "value_yuan"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/transformations/" + i5,schemaPath:"#/properties/achievements/properties/transformations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
@@ -869,14 +869,14 @@ return false;
 break;
 }
 }
-if(_errs104 === errors){
+if(_errs109 === errors){
 if(data41.name !== undefined){
-const _errs105 = errors;
+const _errs110 = errors;
 if(typeof data41.name !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/transformations/" + i5+"/name",schemaPath:"#/properties/achievements/properties/transformations/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid15 = _errs105 === errors;
+var valid15 = _errs110 === errors;
 }
 else {
 var valid15 = true;
@@ -884,9 +884,9 @@ var valid15 = true;
 if(valid15){
 if(data41.completed_on !== undefined){
 let data43 = data41.completed_on;
-const _errs107 = errors;
-if(errors === _errs107){
-if(errors === _errs107){
+const _errs112 = errors;
+if(errors === _errs112){
+if(errors === _errs112){
 if(typeof data43 === "string"){
 if(!pattern5.test(data43)){
 validate20.errors = [{instancePath:instancePath+"/achievements/transformations/" + i5+"/completed_on",schemaPath:"#/properties/achievements/properties/transformations/items/properties/completed_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -899,7 +899,7 @@ return false;
 }
 }
 }
-var valid15 = _errs107 === errors;
+var valid15 = _errs112 === errors;
 }
 else {
 var valid15 = true;
@@ -907,7 +907,7 @@ var valid15 = true;
 if(valid15){
 if(data41.role !== undefined){
 let data44 = data41.role;
-const _errs109 = errors;
+const _errs114 = errors;
 if(typeof data44 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/transformations/" + i5+"/role",schemaPath:"#/properties/achievements/properties/transformations/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -916,7 +916,7 @@ if(!((data44 === "host") || (data44 === "participant"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/transformations/" + i5+"/role",schemaPath:"#/properties/achievements/properties/transformations/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.transformations.items.properties.role.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid15 = _errs109 === errors;
+var valid15 = _errs114 === errors;
 }
 else {
 var valid15 = true;
@@ -924,12 +924,12 @@ var valid15 = true;
 if(valid15){
 if(data41.value_yuan !== undefined){
 let data45 = data41.value_yuan;
-const _errs112 = errors;
+const _errs117 = errors;
 if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
 validate20.errors = [{instancePath:instancePath+"/achievements/transformations/" + i5+"/value_yuan",schemaPath:"#/properties/achievements/properties/transformations/items/properties/value_yuan/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs112){
+if(errors === _errs117){
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 < 0 || isNaN(data45)){
 validate20.errors = [{instancePath:instancePath+"/achievements/transformations/" + i5+"/value_yuan",schemaPath:"#/properties/achievements/properties/transformations/items/properties/value_yuan/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -937,7 +937,7 @@ return false;
 }
 }
 }
-var valid15 = _errs112 === errors;
+var valid15 = _errs117 === errors;
 }
 else {
 var valid15 = true;
@@ -953,7 +953,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/transformations/"
 return false;
 }
 }
-var valid14 = _errs102 === errors;
+var valid14 = _errs107 === errors;
 if(!valid14){
 break;
 }
@@ -964,7 +964,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/transformations",
 return false;
 }
 }
-var valid11 = _errs100 === errors;
+var valid11 = _errs105 === errors;
 }
 else {
 var valid11 = true;
@@ -972,15 +972,15 @@ var valid11 = true;
 if(valid11){
 if(data32.enterprise_services !== undefined){
 let data46 = data32.enterprise_services;
-const _errs115 = errors;
-if(errors === _errs115){
+const _errs120 = errors;
+if(errors === _errs120){
 if(Array.isArray(data46)){
 var valid16 = true;
 const len6 = data46.length;
 for(let i6=0; i6<len6; i6++){
 let data47 = data46[i6];
-const _errs117 = errors;
-if(errors === _errs117){
+const _errs122 = errors;
+if(errors === _errs122){
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
 let missing10;
 if(((data47.enterprise === undefined) && (missing10 = "enterprise")) || ((data47.served_on === undefined) && (missing10 = "served_on"))){
@@ -988,7 +988,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/enterprise_servic
 return false;
 }
 else {
-const _errs119 = errors;
+const _errs124 = errors;
 for(const key10 in data47){
 if(!((key10 === "enterprise") || (key10 === "served_on"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/enterprise_services/" + i6,schemaPath:"#/properties/achievements/properties/enterprise_services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
@@ -996,14 +996,14 @@ return false;
 break;
 }
 }
-if(_errs119 === errors){
+if(_errs124 === errors){
 if(data47.enterprise !== undefined){
-const _errs120 = errors;
+const _errs125 = errors;
 if(typeof data47.enterprise !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/enterprise_services/" + i6+"/enterprise",schemaPath:"#/properties/achievements/properties/enterprise_services/items/properties/enterprise/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid17 = _errs120 === errors;
+var valid17 = _errs125 === errors;
 }
 else {
 var valid17 = true;
@@ -1011,9 +1011,9 @@ var valid17 = true;
 if(valid17){
 if(data47.served_on !== undefined){
 let data49 = data47.served_on;
-const _errs122 = errors;
-if(errors === _errs122){
-if(errors === _errs122){
+const _errs127 = errors;
+if(errors === _errs127){
+if(errors === _errs127){
 if(typeof data49 === "string"){
 if(!pattern5.test(data49)){
 validate20.errors = [{instancePath:instancePath+"/achievements/enterprise_services/" + i6+"/served_on",schemaPath:"#/properties/achievements/properties/enterprise_services/items/properties/served_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -1026,7 +1026,7 @@ return false;
 }
 }
 }
-var valid17 = _errs122 === errors;
+var valid17 = _errs127 === errors;
 }
 else {
 var valid17 = true;
@@ -1040,7 +1040,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/enterprise_servic
 return false;
 }
 }
-var valid16 = _errs117 === errors;
+var valid16 = _errs122 === errors;
 if(!valid16){
 break;
 }
@@ -1051,7 +1051,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/enterprise_servic
 return false;
 }
 }
-var valid11 = _errs115 === errors;
+var valid11 = _errs120 === errors;
 }
 else {
 var valid11 = true;
@@ -1059,15 +1059,15 @@ var valid11 = true;
 if(valid11){
 if(data32.platforms !== undefined){
 let data50 = data32.platforms;
-const _errs124 = errors;
-if(errors === _errs124){
+const _errs129 = errors;
+if(errors === _errs129){
 if(Array.isArray(data50)){
 var valid18 = true;
 const len7 = data50.length;
 for(let i7=0; i7<len7; i7++){
 let data51 = data50[i7];
-const _errs126 = errors;
-if(errors === _errs126){
+const _errs131 = errors;
+if(errors === _errs131){
 if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
 let missing11;
 if(((((data51.name === undefined) && (missing11 = "name")) || ((data51.level === undefined) && (missing11 = "level"))) || ((data51.role === undefined) && (missing11 = "role"))) || ((data51.established_on === undefined) && (missing11 = "established_on"))){
@@ -1075,7 +1075,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7,
 return false;
 }
 else {
-const _errs128 = errors;
+const _errs133 = errors;
 for(const key11 in data51){
 if(!((((key11 === "name") || (key11 === "level")) || (key11 === "role")) || (key11 === "established_on"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7,schemaPath:"#/properties/achievements/properties/platforms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
@@ -1083,45 +1083,11 @@ return false;
 break;
 }
 }
-if(_errs128 === errors){
+if(_errs133 === errors){
 if(data51.name !== undefined){
-const _errs129 = errors;
+const _errs134 = errors;
 if(typeof data51.name !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/name",schemaPath:"#/properties/achievements/properties/platforms/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid19 = _errs129 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data51.level !== undefined){
-let data53 = data51.level;
-const _errs131 = errors;
-if(typeof data53 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/level",schemaPath:"#/properties/achievements/properties/platforms/items/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!((((data53 === "national") || (data53 === "provincial")) || (data53 === "municipal")) || (data53 === "district"))){
-validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/level",schemaPath:"#/properties/achievements/properties/platforms/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.platforms.items.properties.level.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid19 = _errs131 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data51.role !== undefined){
-let data54 = data51.role;
-const _errs134 = errors;
-if(typeof data54 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/role",schemaPath:"#/properties/achievements/properties/platforms/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(((data54 === "builder") || (data54 === "operator")) || (data54 === "member"))){
-validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/role",schemaPath:"#/properties/achievements/properties/platforms/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.platforms.items.properties.role.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid19 = _errs134 === errors;
@@ -1130,11 +1096,45 @@ else {
 var valid19 = true;
 }
 if(valid19){
+if(data51.level !== undefined){
+let data53 = data51.level;
+const _errs136 = errors;
+if(typeof data53 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/level",schemaPath:"#/properties/achievements/properties/platforms/items/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((data53 === "national") || (data53 === "provincial")) || (data53 === "municipal")) || (data53 === "district"))){
+validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/level",schemaPath:"#/properties/achievements/properties/platforms/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.platforms.items.properties.level.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid19 = _errs136 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data51.role !== undefined){
+let data54 = data51.role;
+const _errs139 = errors;
+if(typeof data54 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/role",schemaPath:"#/properties/achievements/properties/platforms/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data54 === "builder") || (data54 === "operator")) || (data54 === "member"))){
+validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/role",schemaPath:"#/properties/achievements/properties/platforms/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.platforms.items.properties.role.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid19 = _errs139 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
 if(data51.established_on !== undefined){
 let data55 = data51.established_on;
-const _errs137 = errors;
-if(errors === _errs137){
-if(errors === _errs137){
+const _errs142 = errors;
+if(errors === _errs142){
+if(errors === _errs142){
 if(typeof data55 === "string"){
 if(!pattern5.test(data55)){
 validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7+"/established_on",schemaPath:"#/properties/achievements/properties/platforms/items/properties/established_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -1147,7 +1147,7 @@ return false;
 }
 }
 }
-var valid19 = _errs137 === errors;
+var valid19 = _errs142 === errors;
 }
 else {
 var valid19 = true;
@@ -1163,7 +1163,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/platforms/" + i7,
 return false;
 }
 }
-var valid18 = _errs126 === errors;
+var valid18 = _errs131 === errors;
 if(!valid18){
 break;
 }
@@ -1174,7 +1174,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/platforms",schema
 return false;
 }
 }
-var valid11 = _errs124 === errors;
+var valid11 = _errs129 === errors;
 }
 else {
 var valid11 = true;
@@ -1182,15 +1182,15 @@ var valid11 = true;
 if(valid11){
 if(data32.awards !== undefined){
 let data56 = data32.awards;
-const _errs139 = errors;
-if(errors === _errs139){
+const _errs144 = errors;
+if(errors === _errs144){
 if(Array.isArray(data56)){
 var valid20 = true;
 const len8 = data56.length;
 for(let i8=0; i8<len8; i8++){
 let data57 = data56[i8];
-const _errs141 = errors;
-if(errors === _errs141){
+const _errs146 = errors;
+if(errors === _errs146){
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 let missing12;
 if((((((data57.name === undefined) && (missing12 = "name")) || ((data57.level === undefined) && (missing12 = "level"))) || ((data57.grade === undefined) && (missing12 = "grade"))) || ((data57.rank === undefined) && (missing12 = "rank"))) || ((data57.awarded_on === undefined) && (missing12 = "awarded_on"))){
@@ -1198,7 +1198,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8,sch
 return false;
 }
 else {
-const _errs143 = errors;
+const _errs148 = errors;
 for(const key12 in data57){
 if(!(((((key12 === "name") || (key12 === "level")) || (key12 === "grade")) || (key12 === "rank")) || (key12 === "awarded_on"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8,schemaPath:"#/properties/achievements/properties/awards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
@@ -1206,45 +1206,11 @@ return false;
 break;
 }
 }
-if(_errs143 === errors){
+if(_errs148 === errors){
 if(data57.name !== undefined){
-const _errs144 = errors;
+const _errs149 = errors;
 if(typeof data57.name !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/name",schemaPath:"#/properties/achievements/properties/awards/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid21 = _errs144 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data57.level !== undefined){
-let data59 = data57.level;
-const _errs146 = errors;
-if(typeof data59 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/level",schemaPath:"#/properties/achievements/properties/awards/items/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(((data59 === "national") || (data59 === "provincial")) || (data59 === "municipal"))){
-validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/level",schemaPath:"#/properties/achievements/properties/awards/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.awards.items.properties.level.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid21 = _errs146 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data57.grade !== undefined){
-let data60 = data57.grade;
-const _errs149 = errors;
-if(typeof data60 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/grade",schemaPath:"#/properties/achievements/properties/awards/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!((((data60 === "special") || (data60 === "first")) || (data60 === "second")) || (data60 === "third"))){
-validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/grade",schemaPath:"#/properties/achievements/properties/awards/items/properties/grade/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.awards.items.properties.grade.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid21 = _errs149 === errors;
@@ -1253,14 +1219,48 @@ else {
 var valid21 = true;
 }
 if(valid21){
+if(data57.level !== undefined){
+let data59 = data57.level;
+const _errs151 = errors;
+if(typeof data59 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/level",schemaPath:"#/properties/achievements/properties/awards/items/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data59 === "national") || (data59 === "provincial")) || (data59 === "municipal"))){
+validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/level",schemaPath:"#/properties/achievements/properties/awards/items/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.awards.items.properties.level.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid21 = _errs151 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data57.grade !== undefined){
+let data60 = data57.grade;
+const _errs154 = errors;
+if(typeof data60 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/grade",schemaPath:"#/properties/achievements/properties/awards/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((data60 === "special") || (data60 === "first")) || (data60 === "second")) || (data60 === "third"))){
+validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/grade",schemaPath:"#/properties/achievements/properties/awards/items/properties/grade/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.awards.items.properties.grade.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid21 = _errs154 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
 if(data57.rank !== undefined){
 let data61 = data57.rank;
-const _errs152 = errors;
+const _errs157 = errors;
 if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
 validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/rank",schemaPath:"#/properties/achievements/properties/awards/items/properties/rank/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs152){
+if(errors === _errs157){
 if((typeof data61 == "number") && (isFinite(data61))){
 if(data61 < 1 || isNaN(data61)){
 validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/rank",schemaPath:"#/properties/achievements/properties/awards/items/properties/rank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
@@ -1268,7 +1268,7 @@ return false;
 }
 }
 }
-var valid21 = _errs152 === errors;
+var valid21 = _errs157 === errors;
 }
 else {
 var valid21 = true;
@@ -1276,9 +1276,9 @@ var valid21 = true;
 if(valid21){
 if(data57.awarded_on !== undefined){
 let data62 = data57.awarded_on;
-const _errs154 = errors;
-if(errors === _errs154){
-if(errors === _errs154){
+const _errs159 = errors;
+if(errors === _errs159){
+if(errors === _errs159){
 if(typeof data62 === "string"){
 if(!pattern5.test(data62)){
 validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8+"/awarded_on",schemaPath:"#/properties/achievements/properties/awards/items/properties/awarded_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -1291,7 +1291,7 @@ return false;
 }
 }
 }
-var valid21 = _errs154 === errors;
+var valid21 = _errs159 === errors;
 }
 else {
 var valid21 = true;
@@ -1308,7 +1308,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/awards/" + i8,sch
 return false;
 }
 }
-var valid20 = _errs141 === errors;
+var valid20 = _errs146 === errors;
 if(!valid20){
 break;
 }
@@ -1319,7 +1319,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/awards",schemaPat
 return false;
 }
 }
-var valid11 = _errs139 === errors;
+var valid11 = _errs144 === errors;
 }
 else {
 var valid11 = true;
@@ -1327,15 +1327,15 @@ var valid11 = true;
 if(valid11){
 if(data32.trainings !== undefined){
 let data63 = data32.trainings;
-const _errs156 = errors;
-if(errors === _errs156){
+const _errs161 = errors;
+if(errors === _errs161){
 if(Array.isArray(data63)){
 var valid22 = true;
 const len9 = data63.length;
 for(let i9=0; i9<len9; i9++){
 let data64 = data63[i9];
-const _errs158 = errors;
-if(errors === _errs158){
+const _errs163 = errors;
+if(errors === _errs163){
 if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
 let missing13;
 if(((((data64.title === undefined) && (missing13 = "title")) || ((data64.held_on === undefined) && (missing13 = "held_on"))) || ((data64.hours === undefined) && (missing13 = "hours"))) || ((data64.role === undefined) && (missing13 = "role"))){
@@ -1343,7 +1343,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9,
 return false;
 }
 else {
-const _errs160 = errors;
+const _errs165 = errors;
 for(const key13 in data64){
 if(!((((key13 === "title") || (key13 === "held_on")) || (key13 === "hours")) || (key13 === "role"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9,schemaPath:"#/properties/achievements/properties/trainings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
@@ -1351,14 +1351,14 @@ return false;
 break;
 }
 }
-if(_errs160 === errors){
+if(_errs165 === errors){
 if(data64.title !== undefined){
-const _errs161 = errors;
+const _errs166 = errors;
 if(typeof data64.title !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9+"/title",schemaPath:"#/properties/achievements/properties/trainings/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid23 = _errs161 === errors;
+var valid23 = _errs166 === errors;
 }
 else {
 var valid23 = true;
@@ -1366,9 +1366,9 @@ var valid23 = true;
 if(valid23){
 if(data64.held_on !== undefined){
 let data66 = data64.held_on;
-const _errs163 = errors;
-if(errors === _errs163){
-if(errors === _errs163){
+const _errs168 = errors;
+if(errors === _errs168){
+if(errors === _errs168){
 if(typeof data66 === "string"){
 if(!pattern5.test(data66)){
 validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9+"/held_on",schemaPath:"#/properties/achievements/properties/trainings/items/properties/held_on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
@@ -1381,7 +1381,7 @@ return false;
 }
 }
 }
-var valid23 = _errs163 === errors;
+var valid23 = _errs168 === errors;
 }
 else {
 var valid23 = true;
@@ -1389,8 +1389,8 @@ var valid23 = true;
 if(valid23){
 if(data64.hours !== undefined){
 let data67 = data64.hours;
-const _errs165 = errors;
-if(errors === _errs165){
+const _errs170 = errors;
+if(errors === _errs170){
 if((typeof data67 == "number") && (isFinite(data67))){
 if(data67 < 0 || isNaN(data67)){
 validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9+"/hours",schemaPath:"#/properties/achievements/properties/trainings/items/properties/hours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -1402,7 +1402,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9+
 return false;
 }
 }
-var valid23 = _errs165 === errors;
+var valid23 = _errs170 === errors;
 }
 else {
 var valid23 = true;
@@ -1410,7 +1410,7 @@ var valid23 = true;
 if(valid23){
 if(data64.role !== undefined){
 let data68 = data64.role;
-const _errs168 = errors;
+const _errs173 = errors;
 if(typeof data68 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9+"/role",schemaPath:"#/properties/achievements/properties/trainings/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -1419,7 +1419,7 @@ if(!((data68 === "lecturer") || (data68 === "organizer"))){
 validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9+"/role",schemaPath:"#/properties/achievements/properties/trainings/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema31.properties.achievements.properties.trainings.items.properties.role.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid23 = _errs168 === errors;
+var valid23 = _errs173 === errors;
 }
 else {
 var valid23 = true;
@@ -1435,7 +1435,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/trainings/" + i9,
 return false;
 }
 }
-var valid22 = _errs158 === errors;
+var valid22 = _errs163 === errors;
 if(!valid22){
 break;
 }
@@ -1446,7 +1446,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements/trainings",schema
 return false;
 }
 }
-var valid11 = _errs156 === errors;
+var valid11 = _errs161 === errors;
 }
 else {
 var valid11 = true;
@@ -1464,7 +1464,7 @@ validate20.errors = [{instancePath:instancePath+"/achievements",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs79 === errors;
+var valid0 = _errs84 === errors;
 }
 else {
 var valid0 = true;
@@ -1494,4 +1494,4 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const schemaHash = "087c73e71b60";
+export const schemaHash = "46a09a1d1bc3";
