@@ -5,19 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { watchErrors } from './support.ts';
+import { EDIT_URL, openEditor, watchErrors } from './support.ts';
 
-const EDIT_URL = '/standards/2026/edit';
-const SAMPLES = fs.readdirSync(path.resolve('standards/2026/samples')).filter((f) => f.endsWith('.json'));
 const source = (file: string) => fs.readFileSync(path.resolve('standards/2026', file), 'utf8');
 
-async function openEditor(page: Page): Promise<void> {
-	await page.goto(EDIT_URL);
-	await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
-	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 20_000 });
-	await expect(page.getByTestId('preview-row')).toHaveCount(SAMPLES.length);
-	await page.waitForFunction(() => 'text' in ((window as unknown as { __stdcEditor?: object }).__stdcEditor ?? {}));
-}
 
 async function openSample(page: Page, id: string) {
 	await page.locator(`[data-testid="preview-row"][data-id="${id}"] th button`).click();

@@ -3,11 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { watchErrors } from './support.ts';
+import { openEditor, SAMPLES, watchErrors } from './support.ts';
 import { recordSchema } from '../../src/lib/core/records/schema.ts';
 
-const SAMPLES = fs.readdirSync(path.resolve('standards/2026/samples')).filter((f) => f.endsWith('.json'));
-const EDIT_URL = '/standards/2026/edit';
 
 interface Hook {
 	markers(): { file: string; line: number; col: number; code: string; message: string }[];
@@ -24,13 +22,6 @@ const ed = (page: Page) => ({
 	text: (file: string) => page.evaluate((f) => (window as unknown as { __stdcEditor: Hook }).__stdcEditor.text(f), file)
 });
 
-async function openEditor(page: Page): Promise<void> {
-	await page.goto(EDIT_URL);
-	await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 60_000 });
-	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 60_000 });
-	await expect(page.getByTestId('preview-row')).toHaveCount(SAMPLES.length);
-	await page.waitForFunction(() => 'text' in ((window as unknown as { __stdcEditor?: object }).__stdcEditor ?? {}));
-}
 
 async function openFile(page: Page, file: string): Promise<void> {
 	await page.getByTestId('file-tab').filter({ hasText: file }).click();

@@ -4,7 +4,7 @@
 import { Lexer, type IToken } from 'chevrotain';
 import * as T from '../../../../grammar/tokens.ts';
 import { lookupField, recordFields, type FieldInfo } from '../records/fields.ts';
-import { unitKindAt, unitsFor } from './unit-context.ts';
+import { trailingPath, unitKindAt, unitsFor } from './unit-context.ts';
 import type { SymbolIndex } from './symbols.ts';
 import { describeField, fieldDetail } from './describe.ts';
 import type { CompletionItem, Range } from './types.ts';
@@ -58,14 +58,7 @@ function wordRange(ctx: CompletionContext, length: number): Range {
 
 /** `a.b` before a trailing dot. */
 function pathBefore(tokens: IToken[]): string {
-  const parts: string[] = [];
-  let i = tokens.length - 1;
-  while (i >= 0 && tokens[i].tokenType === T.Identifier) {
-    parts.unshift(tokens[i].image);
-    if (i >= 1 && tokens[i - 1].tokenType === T.Dot) i -= 2;
-    else break;
-  }
-  return parts.join('.');
+  return trailingPath(tokens).path.join('.');
 }
 
 /** Inside 其中/取/满足 of an aggregation: the list item; otherwise null. */

@@ -56,13 +56,7 @@ export function unitKindAt(tokens: IToken[], index: SymbolIndex, scope: (tokens:
   }
   // a field path, or the name of a definition or constant
   if (last.tokenType === T.Identifier) {
-    const path: string[] = [];
-    let i = left.length - 1;
-    while (i >= 0 && left[i].tokenType === T.Identifier) {
-      path.unshift(left[i].image);
-      if (i >= 1 && left[i - 1].tokenType === T.Dot) i -= 2;
-      else break;
-    }
+    const { path, first: i } = trailingPath(left);
     const before = left.slice(0, Math.max(0, i));
     const field = lookupField(scope(before) ?? recordFields, path.join('.')) ?? lookupField(recordFields, path.join('.'));
     if (field) return field.type.kind === 'array' ? aggregateKind(before) : fieldKind(field);
@@ -135,4 +129,16 @@ function exprKind(e: A.Expr, index: SymbolIndex, seen: Set<string>): UnitKind | 
     default:
       return null;
   }
+}
+
+/** The dotted name `a.b.c` that ends the tokens, and the index of its first token (below 0 if none). */
+export function trailingPath(tokens: IToken[]): { path: string[]; first: number } {
+  const path: string[] = [];
+  let i = tokens.length - 1;
+  while (i >= 0 && tokens[i].tokenType === T.Identifier) {
+    path.unshift(tokens[i].image);
+    if (i >= 1 && tokens[i - 1].tokenType === T.Dot) i -= 2;
+    else break;
+  }
+  return { path, first: i };
 }
