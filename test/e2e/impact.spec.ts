@@ -10,7 +10,7 @@ const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.std')).sort().map((
 const draft = files.map((f) => (f.path === '副研究员.std' ? { ...f, text: f.text.replace('合同成交额 >= 500万元', '合同成交额 >= 300万元').replace('最低 55分', '最低 45分') } : f));
 
 // FIXME(issue 11): never passed in a browser yet (toContainText on the sweep summary fails); to be fixed next session.
-test.fixme('impact page: a changed draft against the current set, charts rendered, the sweep follows the slider', async ({ page }) => {
+test('impact page: a changed draft against the current set, charts rendered, the sweep follows the slider', async ({ page }) => {
 	const errors = watchErrors(page);
 	await page.addInitScript((state) => {
 		localStorage.setItem('stdc-editor:2026:draft', JSON.stringify({ format: 'stdc-editor@1', base: 'x', files: state, samples: [], at: new Date().toISOString() }));
@@ -46,6 +46,7 @@ test.fixme('impact page: a changed draft against the current set, charts rendere
 	await page.screenshot({ path: 'test-results/impact-page.png', fullPage: true });
 
 	const slider = page.getByTestId('sweep-slider');
+	await slider.scrollIntoViewIfNeeded(); // the mouse works in the viewport: the slider is below the fold
 	const box = (await slider.boundingBox())!;
 	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 	await page.mouse.down();
