@@ -55,6 +55,36 @@ describe('completion', () => {
     expect(completeAfter('')).not.toContain('employment_status');
   });
 
+  it("right after 其中 / 取 / 满足, and after 且 / 或 / 非 / ( inside such a clause: the item's fields only", () => {
+    const itemOnly = (typed: string, fields: string[]) => {
+      const text = files.find((f) => f.path === ASSOC)!.text + `\n定义 临时 = ${typed}`;
+      ws.updateFile(ASSOC, text);
+      const lines = text.split('\n');
+      const items = ws.completions(ASSOC, lines.length, lines[lines.length - 1].length + 1);
+      expect(items.map((i) => i.label), typed).toEqual(expect.arrayContaining(fields));
+      // No keywords, definitions or record-level fields: the place takes one of the item's fields.
+      expect(items.filter((i) => i.kind !== 'field' && i.kind !== 'list').map((i) => i.label), typed).toEqual([]);
+      expect(items.map((i) => i.label), typed).not.toContain('在职状态');
+    };
+    const contract = ['合同角色', '成交金额', '签订日期'];
+    itemOnly('合计 业绩.技术合同.成交金额 其中 ', contract);
+    itemOnly('合计 achievements.contracts.amount_yuan 其中 ', contract);
+    itemOnly('合计 业绩.技术合同.成交金额 其中 合同角色 = 主持 且 ', contract);
+    itemOnly('存在 业绩.技术合同 其中 合同角色 = 主持 或 ', contract);
+    itemOnly('存在 业绩.技术合同 其中 (合同角色 = 主持 或 ', contract);
+    itemOnly('存在 业绩.技术合同 其中 非 ', contract);
+    itemOnly('全部 业绩.技术合同 满足 ', contract);
+    itemOnly('最大 业绩.技术合同 取 ', contract);
+    // A word being typed there: the same list, for the editor to filter (rol finds 合同角色 by its code).
+    itemOnly('合计 业绩.技术合同.成交金额 其中 rol', contract);
+    // Outside an item clause, 且 still offers everything.
+    expect(completeAfter('有现职 且 ')).toEqual(expect.arrayContaining(['在职状态', '存在', '合同成交额']));
+    // A window before the clause keeps it the aggregation's; a window after the condition closes it.
+    itemOnly('计数 业绩.技术合同 于 近5年 其中 ', contract);
+    expect(completeAfter('存在 业绩.技术合同 其中 合同角色 = 主持 于 近5年 且 ')).toEqual(expect.arrayContaining(['在职状态', '存在']));
+    expect(completeAfter('存在 业绩.技术合同 其中 合同角色 = 主持 于 近5年 且 ')).not.toContain('合同角色');
+  });
+
   it('enum values after a comparison and in 属于, by their Chinese labels', () => {
     expect(completeAfter('存在 业绩.技术合同 其中 合同角色 = ')).toEqual(['主持', '参与']);
     expect(completeAfter('存在 achievements.contracts 其中 role = ')).toEqual(['主持', '参与']);

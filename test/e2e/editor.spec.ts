@@ -122,8 +122,7 @@ test('a misspelt field gets a did-you-mean quick fix', async ({ page }) => {
 	expect(errors).toEqual([]);
 });
 
-// FIXME(issue 9): fails on the integrated main — the completion list shows Monaco's footer instead of 合同角色; to be fixed next session.
-test.fixme('a clause written with Chinese field and enum names by completion only; hover shows the code', async ({ page }) => {
+test('a clause written with Chinese field and enum names by completion only; hover shows the code', async ({ page }) => {
 	const errors = watchErrors(page);
 	await openEditor(page);
 	await openFile(page, '副研究员.std');

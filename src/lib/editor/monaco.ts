@@ -5,6 +5,7 @@ import type * as Monaco from 'monaco-editor';
 import type { WorkerClient } from './client.ts';
 import type { CompletionItem, Diagnostic, OutlineItem, Range } from './protocol.ts';
 import { tokenizeLine } from './highlight.ts';
+import { keepAfterSpace } from './completion-trigger.ts';
 
 export type MonacoApi = typeof Monaco;
 export const LANGUAGE_ID = 'stdc';
@@ -200,10 +201,9 @@ export function registerLanguage(monaco: MonacoApi, host: LanguageHost): Monaco.
 				const path = host.pathOf(model);
 				if (!path) return { suggestions: [] };
 				let items = await quiet(client.call('completions', path, position.lineNumber, position.column), []);
-				// After a space, only offer what that place specifically takes (values after "=", windows after
-				// "于", …), never the general list: a popup after every space would get in the way of typing.
+				// After a space, only what that place specifically takes (completion-trigger.ts).
 				if (context.triggerKind === monaco.languages.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ') {
-					items = items.every((i) => i.kind === 'enum' || i.kind === 'window' || i.kind === 'gateGroup' || i.kind === 'scoreTable' || i.kind === 'committee') ? items : [];
+					items = keepAfterSpace(items);
 				}
 				const word = model.getWordUntilPosition(position);
 				const fallback: Monaco.IRange = {

@@ -1,4 +1,5 @@
-// Completion that knows its context: record fields after a dot (in the list item's scope inside 其中/取),
+// Completion that knows its context: record fields after a dot (in the list item's scope inside 其中/取), the
+// item's fields alone right after 其中/取/满足 (and after 且/或/非/( inside such a clause),
 // enum values after a comparison or 属于, units right after a number, windows after 于, the level's
 // references after 基本条件/积分/评委会, and otherwise keywords, definitions, constants and fields.
 import { Lexer, type IToken } from 'chevrotain';
@@ -15,6 +16,8 @@ const AGGREGATES = new Set([T.KwCount, T.KwSum, T.KwMax, T.KwExists, T.KwAll]);
 const ITEM_CLAUSES = new Set([T.KwWhere, T.KwTake, T.KwSatisfy]);
 /** Tokens that end the search for an enclosing aggregation. */
 const STATEMENT_BOUNDARY = new Set([T.Colon, T.LBrace, T.RBrace, T.KwDefine, T.KwConst, T.KwWindow, T.KwReason, T.KwLevel]);
+/** Inside an item clause, what a condition goes on with: another of the item's fields comes next. */
+const CONDITION_JOINS = new Set([T.KwAnd, T.KwOr, T.KwNot, T.LParen]);
 const COMPARISONS = new Set([T.Equals, T.NotEq, T.Less, T.LessEq, T.Greater, T.GreaterEq]);
 
 export interface CompletionContext {
@@ -46,6 +49,9 @@ export function complete(ctx: CompletionContext): CompletionItem[] {
   if (last?.tokenType === T.KwCommittee && insideLevel(prior)) return names(ctx.index, 'committee', range);
   const enumField = enumContext(prior, ctx);
   if (enumField) return enumItems(enumField, range);
+  // The place takes one of the list item's fields (and only that: a space typed here opens the list).
+  const item = itemPlace(prior);
+  if (item) return childFields(item, range);
   return general(ctx, prior, range);
 }
 
@@ -72,8 +78,13 @@ export function scopeAt(tokens: IToken[]): FieldInfo | null {
       if (depth === 0) continue; // an open parenthesis we are inside of: keep looking outwards
       depth--;
     } else if (depth === 0 && ITEM_CLAUSES.has(t)) clause = true;
-    else if (depth === 0 && t === T.KwIn) continue;
-    else if (depth === 0 && AGGREGATES.has(t)) {
+    else if (depth === 0 && t === T.KwIn) {
+      if (clause) continue; // 于 近5年 其中 …: the clause after the window is this aggregation's
+      // 其中 … 于 近5年 且 …: the window closed its aggregation; look further out, before that aggregation.
+      const start = aggregationStart(tokens, i);
+      if (start < 0) return null;
+      i = start;
+    } else if (depth === 0 && AGGREGATES.has(t)) {
       if (!clause) return null;
       const path: string[] = [];
       for (let j = i + 1; j < tokens.length && (tokens[j].tokenType === T.Identifier || tokens[j].tokenType === T.Dot); j++) {
@@ -87,6 +98,29 @@ export function scopeAt(tokens: IToken[]): FieldInfo | null {
     } else if (STATEMENT_BOUNDARY.has(t)) return null;
   }
   return null;
+}
+
+/** The index of the aggregation keyword whose window is at `window`, or -1 (a statement's start first). */
+function aggregationStart(tokens: IToken[], window: number): number {
+  let depth = 0;
+  for (let k = window - 1; k >= 0; k--) {
+    const t = tokens[k].tokenType;
+    if (t === T.RParen) depth++;
+    else if (t === T.LParen) {
+      if (depth === 0) return -1;
+      depth--;
+    } else if (depth === 0 && AGGREGATES.has(t)) return k;
+    else if (depth === 0 && STATEMENT_BOUNDARY.has(t)) return -1;
+  }
+  return -1;
+}
+
+/** Right after 其中 / 取 / 满足, or after 且 / 或 / 非 / ( inside such a clause: the list item that place takes
+ *  a field of; otherwise null. */
+function itemPlace(tokens: IToken[]): FieldInfo | null {
+  const last = tokens[tokens.length - 1]?.tokenType;
+  if (!last || !(ITEM_CLAUSES.has(last) || CONDITION_JOINS.has(last))) return null;
+  return scopeAt(tokens);
 }
 
 function insideLevel(tokens: IToken[]): boolean {
