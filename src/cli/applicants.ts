@@ -1,11 +1,15 @@
 // Reading applicant records as a stream: NDJSON (one record per line), a JSON array (split into its elements
-// as the bytes arrive), a single record or sample file ({ record }), or a directory of sample files; from a
-// file or from stdin ("-"). Records are handed on as text and parsed where they are evaluated (in a worker
-// with --jobs), so the reader stays cheap. A line that is not JSON becomes a rejected record; a JSON
-// document that is not JSON stops the batch.
+// as the bytes arrive), a single record or sample file ({ record, expected }), or a directory of sample files;
+// from a file or from stdin ("-"). The bytes are decoded strictly (input-bytes.ts): invalid UTF-8 is an error
+// with its line, never U+FFFD. Records are handed on as text and parsed where they are evaluated (in a worker
+// with --jobs), so the reader stays cheap. A line that is not JSON (or not UTF-8) becomes a rejected record; a
+// JSON document that is not JSON stops the batch.
 import { createReadStream, statSync } from 'node:fs';
-import { loadSamples } from '../lib/core/node.ts';
+import { readSampleFiles } from '../lib/core/node.ts';
+import { isSampleFile } from '../lib/core/samples.ts';
+import { utf8Advice, type Utf8Fault } from '../lib/core/utf8.ts';
 import { InputError, notJson, type InputItem } from './input-item.ts';
+import { textChunks, textLines, Utf8StreamError, type TextLine } from './input-bytes.ts';
 
 export { InputError, parseItem, type InputItem } from './input-item.ts';
 
@@ -13,70 +17,65 @@ const isSpace = (ch: string) => /\s/.test(ch);
 
 /** The records of a file, a directory or stdin ("-"), in input order. Throws InputError when unreadable. */
 export async function* readApplicants(path: string): AsyncGenerator<InputItem> {
-  let stream: AsyncIterable<string>;
+  let stream: AsyncIterable<Uint8Array>;
   try {
     if (path !== '-' && statSync(path).isDirectory()) {
-      for (const s of loadSamples(path)) yield { record: s.record };
+      for (const s of readSampleFiles(path)) yield 'error' in s ? { invalid: `${s.file}：${s.error}` } : { record: s.record };
       return;
     }
-    stream = await openText(path);
+    stream = await openBytes(path);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`无法读取申请人文件“${path}”`);
   }
-  yield* split(stream, path);
+  yield* readStream(stream, path);
 }
 
-/** A UTF-8 text stream, opened (so that a missing file fails here, before anything is written). */
-async function openText(path: string): Promise<AsyncIterable<string>> {
-  if (path === '-') {
-    process.stdin.setEncoding('utf8');
-    return process.stdin as AsyncIterable<string>;
-  }
-  const s = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+/** A byte stream, opened (so that a missing file fails here, before anything is written). */
+async function openBytes(path: string): Promise<AsyncIterable<Uint8Array>> {
+  if (path === '-') return process.stdin as AsyncIterable<Uint8Array>;
+  const s = createReadStream(path, { highWaterMark: 1 << 16 });
   await new Promise<void>((resolve, reject) => {
     s.once('open', () => resolve());
     s.once('error', reject);
   });
-  return s as AsyncIterable<string>;
+  return s as AsyncIterable<Uint8Array>;
+}
+
+/** Why a line or a document is not UTF-8, in the clerk's words. */
+export function notUtf8(f: Utf8Fault, where = `第 ${f.line} 行`): string {
+  return `${where}不是有效的 UTF-8 文本（第 ${f.line} 行第 ${f.col} 列，第 ${f.byte} 字节）：${utf8Advice(f)}`;
 }
 
 /**
- * Decides the format from the first character that is not white space, as the whole-file reader did: "[" is
- * a JSON array; "{" is NDJSON when there are two or more non-empty lines and the first one parses, otherwise
- * one JSON document (a record, or a sample file's { record }); anything else is read as NDJSON.
+ * Decides the format from the first byte that is not white space (after a BOM): "[" is a JSON array; "{" is
+ * NDJSON or one JSON document (objectOrLines); anything else is read as NDJSON. Lines are numbered from the
+ * file's first line, blank lines included.
  */
-async function* split(chunks: AsyncIterable<string>, path: string): AsyncGenerator<InputItem> {
+export async function* readStream(chunks: AsyncIterable<Uint8Array>, path: string): AsyncGenerator<InputItem> {
   const it = chunks[Symbol.asyncIterator]();
-  let buf = '';
-  let first = true;
-  for (;;) {
+  const head: Uint8Array[] = [];
+  for (let bom = true; ; ) {
     const next = await it.next();
-    if (next.done) break;
-    buf += first ? next.value.replace(/^\ufeff/, '') : next.value;
-    first = false;
-    const start = firstNonSpace(buf);
-    if (start < 0) {
-      // keep the count of lines: NDJSON numbering starts at the first line with something on it
-      buf = '';
-      continue;
-    }
-    const rest = resume(it, buf.slice(start));
-    if (buf[start] === '[') yield* arrayElements(rest, path);
-    else if (buf[start] === '{') yield* objectOrLines(rest, path);
-    else yield* lines(rest);
+    if (next.done) return;
+    const chunk = next.value;
+    head.push(chunk);
+    let i = 0;
+    if (bom && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+    bom = false;
+    while (i < chunk.length && (chunk[i] === 32 || (chunk[i] >= 9 && chunk[i] <= 13))) i++;
+    if (i === chunk.length) continue;
+    const rest = resume(it, head);
+    if (chunk[i] === 0x5b) yield* arrayElements(textChunks(rest), path); // [
+    else if (chunk[i] === 0x7b) yield* objectOrLines(textLines(rest), path); // {
+    else yield* lineItems(textLines(rest));
     return;
   }
 }
 
-function firstNonSpace(s: string): number {
-  for (let i = 0; i < s.length; i++) if (!isSpace(s[i])) return i;
-  return -1;
-}
-
-/** The rest of a stream, starting with text already read. */
-async function* resume(it: AsyncIterator<string>, head: string): AsyncGenerator<string> {
-  if (head) yield head;
+/** The rest of a stream, starting with the chunks already read. */
+async function* resume<T>(it: AsyncIterator<T>, head: T[]): AsyncGenerator<T> {
+  yield* head;
   for (;;) {
     const next = await it.next();
     if (next.done) return;
@@ -84,54 +83,60 @@ async function* resume(it: AsyncIterator<string>, head: string): AsyncGenerator<
   }
 }
 
-/** Non-empty lines, numbered from the first one (\r\n or \n). */
-async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<{ line: number; text: string }> {
-  let carry = '';
-  let n = 0;
-  for await (const chunk of chunks) {
-    const text = carry + chunk;
-    let from = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-      n++;
-      const line = text.charCodeAt(nl - 1) === 13 && nl > from ? text.slice(from, nl - 1) : text.slice(from, nl);
-      from = nl + 1;
-      if (line.trim()) yield { line: n, text: line };
-    }
-    carry = text.slice(from);
-  }
-  n++;
-  if (carry.trim()) yield { line: n, text: carry };
+/** NDJSON lines as input items: a line that is not UTF-8 is rejected with its position. */
+function item(l: TextLine): InputItem {
+  return 'fault' in l ? { invalid: notUtf8(l.fault) } : l;
 }
 
-/** "{": NDJSON if the first line parses and a second non-empty line follows; else the whole text is one document. */
-async function* objectOrLines(chunks: AsyncIterable<string>, path: string): AsyncGenerator<InputItem> {
-  const gen = lines(chunks);
+async function* lineItems(lines: AsyncIterable<TextLine>): AsyncGenerator<InputItem> {
+  for await (const l of lines) yield item(l);
+}
+
+/** A line that is a JSON object on its own: the second line of NDJSON, never of a document spread over lines. */
+function objectLine(l: TextLine): boolean {
+  if ('fault' in l || !l.text.trimStart().startsWith('{')) return false;
+  try {
+    const v = JSON.parse(l.text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "{": NDJSON if the first line parses and a second non-empty line follows, or if the first line is broken but
+ * the second one is a JSON object on its own (the broken line is then rejected alone, with its number);
+ * otherwise the whole text is one document (a record, or a sample file whose record is taken).
+ */
+async function* objectOrLines(gen: AsyncGenerator<TextLine>, path: string): AsyncGenerator<InputItem> {
   const a = await gen.next();
   if (a.done) return;
-  let firstOk = true;
-  try {
-    JSON.parse(a.value.text);
-  } catch {
-    firstOk = false;
-  }
-  const b = firstOk ? await gen.next() : { done: false as const, value: undefined };
-  if (firstOk && !b.done && b.value) {
-    yield a.value;
-    yield b.value;
-    yield* gen;
+  const b = await gen.next();
+  if (!b.done && (objectLine(a.value) || objectLine(b.value))) {
+    yield item(a.value);
+    yield item(b.value);
+    yield* lineItems(gen);
     return;
   }
   // One document (possibly over several lines): read it all; it is a single record or sample, so small.
-  let text = a.value.text;
-  if (!b.done && b.value) text += `\n${b.value.text}`;
-  for await (const l of gen) text += `\n${l.text}`;
+  const all: TextLine[] = [a.value];
+  if (!b.done) all.push(b.value);
+  for await (const l of gen) all.push(l);
+  const bad = all.find((l) => 'fault' in l);
+  if (bad && 'fault' in bad) throw new InputError(`申请人文件“${path}”${notUtf8(bad.fault, '')}`);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(all.map((l) => ('text' in l ? l.text : '')).join('\n'));
   } catch (e) {
+    // Two broken lines first, then NDJSON records: still NDJSON, each broken line rejected on its own.
+    if (all.length > 2 && all.some(objectLine)) {
+      yield* all.map(item);
+      return;
+    }
     throw new InputError(notJson(path, (e as Error).message));
   }
-  yield { record: data && typeof data === 'object' && 'record' in data ? (data as { record: unknown }).record : data };
+  // Only a sample file is unwrapped: a record that happens to hold a "record" key is a record, and is validated.
+  yield { record: isSampleFile(data) ? data.record : data };
 }
 
 /**
@@ -151,7 +156,15 @@ async function* arrayElements(chunks: AsyncIterable<string>, path: string): Asyn
     elements++;
     return { element: { n: elements, text } };
   };
-  for await (const chunk of chunks) {
+  try {
+    for await (const chunk of chunks) yield* scan(chunk);
+  } catch (e) {
+    if (e instanceof Utf8StreamError) throw new InputError(`申请人文件“${path}”${notUtf8(e.fault, `第 ${elements + 1} 个元素`)}`);
+    throw e;
+  }
+  if (!done) throw new InputError(notJson(path, `数组没有结束（第 ${elements + 1} 个元素不完整）`));
+
+  function scan(chunk: string): { element: { n: number; text: string } }[] {
     let start = 0;
     const out: { element: { n: number; text: string } }[] = [];
     for (let i = 0; i < chunk.length; i++) {
@@ -187,7 +200,6 @@ async function* arrayElements(chunks: AsyncIterable<string>, path: string): Asyn
       }
     }
     if (!done && depth > 0) parts.push(chunk.slice(start));
-    yield* out;
+    return out;
   }
-  if (!done) throw new InputError(notJson(path, `数组没有结束（第 ${elements + 1} 个元素不完整）`));
 }

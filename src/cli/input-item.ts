@@ -1,7 +1,10 @@
 // One input record as the reader hands it on, and its parsing (in the thread that evaluates it). Kept apart
 // from applicants.ts so that a --jobs worker loads no more than it needs.
-/** One input record: already parsed, an NDJSON line (numbered as the old whole-file reader did), or an array element. */
-export type InputItem = { record: unknown } | { line: number; text: string } | { element: { n: number; text: string } };
+/**
+ * One input record: already parsed, an NDJSON line (numbered from the file's first line), an array element, or
+ * one that could not be read (a line that is not UTF-8, a broken sample file): rejected with that message.
+ */
+export type InputItem = { record: unknown } | { line: number; text: string } | { element: { n: number; text: string } } | { invalid: string };
 
 /** The input as a whole is unreadable or not JSON: exit 2. */
 export class InputError extends Error {}
@@ -14,6 +17,7 @@ export interface ParsedItem {
 /** Parses one item. A broken NDJSON line is a rejected record; a broken array element breaks the document. */
 export function parseItem(item: InputItem, path: string): ParsedItem {
   if ('record' in item) return { record: item.record };
+  if ('invalid' in item) return { record: null, error: item.invalid };
   if ('line' in item) {
     try {
       return { record: JSON.parse(item.text) };

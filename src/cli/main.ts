@@ -1,8 +1,9 @@
 // The `stdc` command line: argument parsing and output only; all the work is the core's.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, type Bundle, type Diagnostic } from '../lib/core/index.ts';
-import { loadSamples, loadStandardSet, readStandardDir } from '../lib/core/node.ts';
+import { diskResolverWithin, loadStandardSet, readSampleFiles, readStandardFiles, readTextFile, unreadableReason } from '../lib/core/node.ts';
 import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
 import { formatSource } from '../lib/core/fmt/index.ts';
 import { renameToChinese } from '../lib/core/fmt/names.ts';
@@ -56,7 +57,16 @@ const stdio: Io = {
   }
 };
 
+/** `stdc eval … | head`: the reader went away, so there is no one left to tell; stop quietly. */
+function quietOnBrokenPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  if (io === stdio) quietOnBrokenPipe();
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -127,18 +137,48 @@ function build(argv: string[], io: Io): number {
   }
   const text = JSON.stringify(set.bundle) + '\n';
   if (values.output) {
-    writeFileSync(values.output as string, text);
+    const problem = writeAtomically(values.output as string, text);
+    if (problem) {
+      io.err(`stdc: 无法写入“${values.output}”：${problem}\n`);
+      return 2;
+    }
     io.err(`已写入 ${values.output}（${set.bundle.levels.length} 个级别，${Buffer.byteLength(text, 'utf8')} 字节）\n`);
   } else io.out(text);
   return 0;
 }
 
+/**
+ * Writes a file whole or not at all: to a temporary file next to it, then renamed over it (a folder that does not
+ * exist yet is made). The reason in Chinese when it cannot be written, else null.
+ */
+function writeAtomically(path: string, text: string): string | null {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    if (existsSync(path) && statSync(path).isDirectory()) return '这是一个目录';
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+    return null;
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {}
+    const code = (e as { code?: string }).code;
+    return code === 'EEXIST' || code === 'ENOTDIR' ? '路径中有同名的文件，不是目录' : unreadableReason(path, e).replace('读取', '写入');
+  }
+}
+
 function loadBundle(path: string, io: Io): Bundle | null {
   mustExist(path);
   if (statSync(path).isFile() && path.endsWith('.json')) {
+    const read = readTextFile(path, path);
+    if ('diagnostic' in read) {
+      printDiagnostics([read.diagnostic], io);
+      return null;
+    }
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
+      data = JSON.parse(read.text);
     } catch (e) {
       io.err(`${path}: error E020: 不是有效的 JSON：${(e as Error).message}\n`);
       return null;
@@ -226,23 +266,33 @@ function test(argv: string[], io: Io): number {
     printDiagnostics(set.diagnostics, io);
     return 2;
   }
-  const report = runSampleTests(set.bundle, loadSamples(positionals[0]));
+  const report = runSampleTests(set.bundle, readSampleFiles(positionals[0]));
   io.out(report.text);
   return report.failed ? 1 : 0;
 }
 
+/**
+ * Formats every file in memory first and writes only when all of them could be formatted: a file that cannot be
+ * read (not UTF-8, a directory, a dangling symlink) or does not parse is reported and nothing is written, so a
+ * set is never left half formatted. Each file is written whole (temporary file, then rename).
+ */
 function fmt(argv: string[], io: Io): number {
   const { positionals, values } = args(argv, { check: { type: 'boolean', default: false }, names: { type: 'string' } });
   if (!positionals.length) throw new UsageError('fmt 需要至少一个文件或目录');
   if (values.names !== undefined && values.names !== 'zh') throw new UsageError('--names 只能是 zh（把代码改写为中文名称）');
-  let changed = 0;
+  const writes: { path: string; text: string }[] = [];
   let failed = false;
   for (const p of positionals) {
     mustExist(p);
-    let files = statSync(p).isDirectory() ? readStandardDir(p) : [{ path: p, text: readFileSync(p, 'utf8') }];
+    const read = readStandardFiles(p);
+    if (read.diagnostics.length) {
+      printDiagnostics(read.diagnostics, io);
+      failed = true;
+    }
+    let files: { path: string; text: string; original?: string }[] = read.files;
     if (values.names === 'zh') {
-      // The whole set is checked (imports read from disk), so that each name is resolved where it stands.
-      const renamed = renameToChinese(files, (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null));
+      // The whole set is checked (imports read from its folder), so that each name is resolved where it stands.
+      const renamed = renameToChinese(files, diskResolverWithin(statSync(p).isDirectory() ? p : dirname(p)));
       if (hasErrors(renamed.diagnostics)) {
         printDiagnostics(renamed.diagnostics, io);
         failed = true;
@@ -251,20 +301,32 @@ function fmt(argv: string[], io: Io): number {
       const original = new Map(files.map((f) => [f.path, f.text]));
       files = renamed.files.map((f) => ({ ...f, original: original.get(f.path) }));
     }
-    for (const f of files as { path: string; text: string; original?: string }[]) {
+    for (const f of files) {
       const r = formatSource(f.text, f.path);
       if (hasErrors(r.diagnostics)) {
         printDiagnostics(r.diagnostics, io);
         failed = true;
         continue;
       }
-      if (r.text === (f.original ?? f.text)) continue;
-      changed++;
-      if (values.check) io.err(`需要格式化：${f.path}\n`);
-      else writeFileSync(f.path, r.text);
+      if (r.text !== (f.original ?? f.text)) writes.push({ path: f.path, text: r.text });
     }
   }
-  io.err(values.check ? `${changed} 个文件需要格式化\n` : `已格式化 ${changed} 个文件\n`);
-  return failed || (values.check && changed) ? 1 : 0;
+  if (values.check) {
+    for (const w of writes) io.err(`需要格式化：${w.path}\n`);
+    io.err(`${writes.length} 个文件需要格式化\n`);
+    return failed || writes.length ? 1 : 0;
+  }
+  if (failed) {
+    io.err(`有文件无法格式化，未写入任何文件${writes.length ? `（另有 ${writes.length} 个文件需要格式化）` : ''}\n`);
+    return 1;
+  }
+  for (const w of writes) {
+    const problem = writeAtomically(w.path, w.text);
+    if (problem) {
+      io.err(`stdc: 无法写入“${w.path}”：${problem}\n`);
+      return 1;
+    }
+  }
+  io.err(`已格式化 ${writes.length} 个文件\n`);
+  return 0;
 }
-

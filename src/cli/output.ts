@@ -1,7 +1,7 @@
 // Output formats of `stdc eval`: a table for a person, JSON and CSV for programs.
 import stringWidth from 'string-width';
 import type { ExplanationNode, LevelResult, RecordResult } from '../lib/core/index.ts';
-import { csvCell } from '../lib/core/safe-text.ts';
+import { csvCell, terminalInline } from '../lib/core/safe-text.ts';
 import { COMPACT_FORMAT, type Dictionary } from '../lib/core/evaluate/compact.ts';
 import { routeText, verdictText } from '../lib/core/evaluate/format.ts';
 
@@ -64,6 +64,10 @@ export function table(rows: Row[], explain: boolean, codes = false): string {
       if (lines.length) details.set(body.length - 1, lines);
     }
   }
+  // Names, ids and messages are the user's text: a control character (a CR that would overwrite its row with a
+  // fake "通过", an ESC sequence) is shown escaped, never sent to the terminal raw.
+  for (const r of body) for (let i = 0; i < r.length; i++) r[i] = terminalInline(r[i]);
+  for (const lines of details.values()) for (let i = 0; i < lines.length; i++) lines[i] = terminalInline(lines[i]);
   const widths = head.map((h, i) => Math.max(stringWidth(h), ...body.map((r) => stringWidth(r[i]))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
   const out = [line(head), widths.map((w) => '─'.repeat(w)).join('  ')];

@@ -1,10 +1,11 @@
 // Loading a standard version for diff/nearest: a set directory or .std file (checked model and bundle), or a
 // built bundle.json (bundle only: no change list can be made from it).
-import { readFileSync, statSync, existsSync } from 'node:fs';
+import { statSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { analyze, hasErrors, formatDiagnostic, type Bundle } from '../lib/core/index.ts';
 import { compileBundle } from '../lib/core/compile/bundle.ts';
 import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
-import { diskResolver, readStandardDir } from '../lib/core/node.ts';
+import { diskResolverWithin, readStandardFiles, readTextFile } from '../lib/core/node.ts';
 import type { StandardSetModel } from '../lib/core/model.ts';
 import { parseItem, readApplicants } from './applicants.ts';
 
@@ -17,17 +18,20 @@ export interface Version {
 export function loadVersion(path: string): Version | { error: string } {
   if (!existsSync(path)) return { error: `找不到“${path}”` };
   if (statSync(path).isFile() && path.endsWith('.json')) {
+    const read = readTextFile(path, path);
+    if ('diagnostic' in read) return { error: formatDiagnostic(read.diagnostic) };
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
+      data = JSON.parse(read.text);
     } catch (e) {
       return { error: `${path}: error E020: 不是有效的 JSON：${(e as Error).message}` };
     }
     const v = validateBundle(data);
     return v.ok ? { bundle: v.bundle, model: null } : { error: `${path}: error E021: 不是有效的 bundle：\n  ${v.errors.join('\n  ')}` };
   }
-  const files = statSync(path).isDirectory() ? readStandardDir(path) : [{ path, text: readFileSync(path, 'utf8') }];
-  const a = analyze(files, diskResolver);
+  const read = readStandardFiles(path);
+  if (read.diagnostics.length) return { error: read.diagnostics.map(formatDiagnostic).join('\n') };
+  const a = analyze(read.files, diskResolverWithin(statSync(path).isDirectory() ? path : dirname(path)));
   if (!a.model || hasErrors(a.diagnostics)) return { error: a.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n') || `${path}：无法编译` };
   return { bundle: compileBundle(a.model), model: a.model };
 }

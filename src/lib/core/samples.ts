@@ -29,3 +29,14 @@ export function sampleProblems(bundle: Bundle, s: PinnedSample): string[] {
   }
   return problems;
 }
+
+const SAMPLE_KEYS = new Set(['record', 'expected', 'description', 'reasoning']);
+
+/**
+ * A sample file ({ record, expected, description?, reasoning? }), as opposed to a record that happens to hold a
+ * key named "record": only the former is unwrapped, so that the latter is validated as the record it is.
+ */
+export function isSampleFile(data: unknown): data is { record: unknown } {
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !Object.hasOwn(data, 'record')) return false;
+  return Object.keys(data).every((k) => SAMPLE_KEYS.has(k));
+}
