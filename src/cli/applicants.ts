@@ -55,22 +55,36 @@ export function notUtf8(f: Utf8Fault, where = `第 ${f.line} 行`): string {
 export async function* readStream(chunks: AsyncIterable<Uint8Array>, path: string): AsyncGenerator<InputItem> {
   const it = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
-  for (let bom = true; ; ) {
+  const BOM = [0xef, 0xbb, 0xbf];
+  let seen = 0; // bytes looked at, over every chunk: a BOM may be cut too
+  let bom = 0; // bytes of a BOM matched at the start
+  let first = -1;
+  while (first < 0) {
     const next = await it.next();
-    if (next.done) return;
-    const chunk = next.value;
-    head.push(chunk);
-    let i = 0;
-    if (bom && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
-    bom = false;
-    while (i < chunk.length && (chunk[i] === 32 || (chunk[i] >= 9 && chunk[i] <= 13))) i++;
-    if (i === chunk.length) continue;
-    const rest = resume(it, head);
-    if (chunk[i] === 0x5b) yield* arrayElements(textChunks(rest), path); // [
-    else if (chunk[i] === 0x7b) yield* objectOrLines(textLines(rest), path); // {
-    else yield* lineItems(textLines(rest));
-    return;
+    if (next.done) {
+      if (bom === 0 || bom === 3) return; // nothing but white space
+      first = BOM[0]; // the start of a BOM, cut short: not UTF-8, which the line reader says
+      break;
+    }
+    head.push(next.value);
+    for (const c of next.value) {
+      if (seen++ === bom && bom < 3 && c === BOM[bom]) {
+        bom++;
+        continue;
+      }
+      if (bom > 0 && bom < 3) {
+        first = BOM[0];
+        break;
+      }
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      first = c;
+      break;
+    }
   }
+  const rest = resume(it, head);
+  if (first === 0x5b) yield* arrayElements(textChunks(rest), path); // [
+  else if (first === 0x7b) yield* objectOrLines(textLines(rest), path); // {
+  else yield* lineItems(textLines(rest));
 }
 
 /** The rest of a stream, starting with the chunks already read. */
@@ -157,16 +171,26 @@ async function* arrayElements(chunks: AsyncIterable<string>, path: string): Asyn
     return { element: { n: elements, text } };
   };
   try {
-    for await (const chunk of chunks) yield* scan(chunk);
+    for await (const chunk of chunks) {
+      // the elements before an error are handed on first, however the bytes were cut
+      const out: { element: { n: number; text: string } }[] = [];
+      let error: unknown = null;
+      try {
+        scan(chunk, out);
+      } catch (e) {
+        error = e;
+      }
+      yield* out;
+      if (error) throw error;
+    }
   } catch (e) {
     if (e instanceof Utf8StreamError) throw new InputError(`申请人文件“${path}”${notUtf8(e.fault, `第 ${elements + 1} 个元素`)}`);
     throw e;
   }
   if (!done) throw new InputError(notJson(path, `数组没有结束（第 ${elements + 1} 个元素不完整）`));
 
-  function scan(chunk: string): { element: { n: number; text: string } }[] {
+  function scan(chunk: string, out: { element: { n: number; text: string } }[]): void {
     let start = 0;
-    const out: { element: { n: number; text: string } }[] = [];
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (done) {
@@ -200,6 +224,5 @@ async function* arrayElements(chunks: AsyncIterable<string>, path: string): Asyn
       }
     }
     if (!done && depth > 0) parts.push(chunk.slice(start));
-    return out;
   }
 }

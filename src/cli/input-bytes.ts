@@ -1,7 +1,7 @@
 // The applicants' bytes turned into text, strictly: split into lines (NDJSON) or decoded as one stream (a JSON
 // array), with a fatal UTF-8 decoder, so that an invalid byte is an error with its line and never U+FFFD.
 // Linear in the input: a line that spans chunks is kept as a list of pieces and joined once, at its end.
-import { decodeUtf8, incompleteTail, type Utf8Fault } from '../lib/core/utf8.ts';
+import { advance, decodeUtf8, GBK_SAMPLE, incompleteTail, looksLikeGbk, type Before, type Utf8Fault } from '../lib/core/utf8.ts';
 
 /** One line of NDJSON (its text, or where it stops being UTF-8), numbered from 1; \n, \r\n and \r end lines. */
 export type TextLine = { line: number; text: string } | { line: number; fault: Utf8Fault };
@@ -29,7 +29,7 @@ export async function* textLines(chunks: AsyncIterable<Uint8Array>): AsyncGenera
   let afterCr = false; // the previous chunk ended in \r: a \n starting this one belongs to it
   const emit = (b: Uint8Array): TextLine | null => {
     n++;
-    const d = decodeUtf8(b, { lines: n - 1, bytes });
+    const d = decodeUtf8(b, { lines: n - 1, bytes, col: 0 });
     bytes += b.length;
     if ('fault' in d) return { line: n, fault: d.fault };
     const text = n === 1 ? d.text.replace(/^\ufeff/, '') : d.text;
@@ -80,28 +80,36 @@ export class Utf8StreamError extends Error {
 
 /** The text of a byte stream, chunk by chunk; throws Utf8StreamError at the first invalid byte. */
 export async function* textChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const it = chunks[Symbol.asyncIterator]();
   let carry: Uint8Array = EMPTY;
-  const before = { lines: 0, bytes: 0 };
+  const before: Before = { lines: 0, bytes: 0, col: 0 };
   let first = true;
-  for await (const chunk of chunks) {
-    const all = carry.length ? join([carry, chunk]) : chunk;
-    const cut = all.length - incompleteTail(all);
+  const strip = (text: string) => (first ? text.replace(/^\ufeff/, '') : text);
+  for (;;) {
+    const next = await it.next();
+    const all = next.done ? carry : carry.length ? join([carry, next.value]) : next.value;
+    const cut = next.done ? all.length : all.length - incompleteTail(all);
     const d = decodeUtf8(all.subarray(0, cut), before);
     if ('fault' in d) {
       // what comes before the bad byte is text still: the reader places the fault after it (its element)
-      const valid = decodeUtf8(all.subarray(0, d.fault.byte - 1 - before.bytes));
-      if ('text' in valid && valid.text) yield first ? valid.text.replace(/^\ufeff/, '') : valid.text;
-      throw new Utf8StreamError(d.fault);
+      const at = d.fault.byte - 1 - before.bytes;
+      const valid = decodeUtf8(all.subarray(0, at));
+      if ('text' in valid && valid.text) yield strip(valid.text);
+      // whether it looks like GBK is judged on the same bytes however the stream was cut
+      const sample = [all.subarray(at)];
+      for (let n = sample[0].length; n < GBK_SAMPLE; ) {
+        const more = await it.next();
+        if (more.done) break;
+        sample.push(more.value);
+        n += more.value.length;
+      }
+      throw new Utf8StreamError({ ...d.fault, gbk: looksLikeGbk(join(sample).subarray(0, GBK_SAMPLE)) });
     }
+    if (next.done) return;
     carry = all.slice(cut);
-    before.bytes += cut;
-    for (let k = d.text.indexOf('\n'); k >= 0; k = d.text.indexOf('\n', k + 1)) before.lines++;
-    const text = first ? d.text.replace(/^\ufeff/, '') : d.text;
+    advance(before, d.text, cut);
+    const text = strip(d.text);
     if (d.text) first = false;
     if (text) yield text;
-  }
-  if (carry.length) {
-    const d = decodeUtf8(carry, before);
-    if ('fault' in d) throw new Utf8StreamError(d.fault);
   }
 }

@@ -109,3 +109,33 @@ describe('applicants reader', () => {
     expect(ids(await read(`\ufeff[${line('A')}]`))).toEqual(['A']);
   });
 });
+
+// Found by the fuzzer (test/fuzz/properties.ts): the outcome must not depend on how the bytes are cut.
+describe('applicants reader, however the bytes are cut', () => {
+  async function outcome(bytes: Buffer, size: number): Promise<string[]> {
+    const { readStream } = await import('../../src/cli/applicants.ts');
+    const out: string[] = [];
+    try {
+      for await (const item of readStream(chunked(bytes, size), 'x')) {
+        const p = parseItem(item, 'x');
+        out.push(p.error ?? JSON.stringify(p.record));
+      }
+    } catch (e) {
+      out.push(`InputError ${(e as Error).message}`);
+    }
+    return out;
+  }
+  for (const [what, hex] of [
+    ['an element, then junk after the array', '5b5b5d5d7b'],
+    ['a BOM cut into single bytes', 'efbbbf5b5d'],
+    ['an invalid byte after CR LF (its column)', '0d0a5b5dff7b7d'],
+    ['an invalid byte after a lone CR (its line)', '5b0deda080'],
+    ['GBK bytes after the array', '5b5df4908080']
+  ] as const) {
+    it(what, async () => {
+      const bytes = Buffer.from(hex, 'hex');
+      const whole = await outcome(bytes, bytes.length);
+      for (const size of [1, 2, 3]) expect(await outcome(bytes, size)).toEqual(whole);
+    });
+  }
+});

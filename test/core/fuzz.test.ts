@@ -70,3 +70,15 @@ describe('fuzz', () => {
     expect(r.diagnostics.some((d) => d.code === 'E100' && d.message.includes('最底级别'))).toBe(true);
   });
 });
+
+// The fast-check properties of `npm run fuzz` (test/fuzz/properties.ts), bounded: a few seconds, a fixed seed.
+describe('property fuzzing (fast-check), bounded', () => {
+  it('checker, compiler, formatter and the applicants reader hold on hostile input', async () => {
+    const { fuzz } = await import('../fuzz/properties.ts');
+    const runs = await fuzz(Number(process.env.FUZZ_TEST_MS ?? 6000), 20261202);
+    for (const r of runs) {
+      expect(r.report, r.name).toBe('');
+      expect(r.cases, r.name).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});

@@ -10,11 +10,44 @@ export interface Utf8Fault {
   gbk: boolean;
 }
 
+/** What precedes `bytes` in a stream: line breaks, bytes, and characters since the last line break. */
+export interface Before {
+  lines: number;
+  bytes: number;
+  col: number;
+  /** The text before ended in \r, counted as a line end already: a \n right after it belongs to it. */
+  cr?: boolean;
+}
+
+/** `before` moved past `text`: lines end in \n, \r\n or \r, as the lexer and the NDJSON reader end them. */
+export function advance(before: Before, text: string, bytes: number): void {
+  before.bytes += bytes;
+  if (!text) return;
+  if (text.indexOf('\r') < 0) {
+    let last = -1;
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) {
+      if (!(k === 0 && before.cr)) before.lines++;
+      last = k;
+    }
+    before.col = last < 0 ? before.col + text.length : text.length - last - 1;
+    before.cr = false;
+    return;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || (c === 10 && !(i === 0 ? before.cr : text.charCodeAt(i - 1) === 13))) {
+      before.lines++;
+      before.col = 0;
+    } else if (c !== 10) before.col++;
+  }
+  before.cr = text.charCodeAt(text.length - 1) === 13;
+}
+
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The text of `bytes`, or where they stop being UTF-8. `before`: lines and bytes that precede them (a stream). */
-export function decodeUtf8(bytes: Uint8Array, before = { lines: 0, bytes: 0 }): { text: string } | { fault: Utf8Fault } {
+export function decodeUtf8(bytes: Uint8Array, before: Before = { lines: 0, bytes: 0, col: 0 }): { text: string } | { fault: Utf8Fault } {
   try {
     return { text: strict.decode(bytes) };
   } catch {
@@ -65,23 +98,29 @@ export function incompleteTail(b: Uint8Array): number {
   return 0;
 }
 
-function faultAt(b: Uint8Array, at: number, before: { lines: number; bytes: number }): Utf8Fault {
+function faultAt(b: Uint8Array, at: number, before: Before): Utf8Fault {
   let line = before.lines + 1;
   let lineStart = 0;
+  let col = before.col;
   for (let i = 0; i < at; i++) {
-    if (b[i] === 10 || (b[i] === 13 && b[i + 1] !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
+    if (b[i] !== 10 && b[i] !== 13) continue;
+    // a \n right after a \r ends the same line
+    if (b[i] === 13 || !(i === 0 ? before.cr : b[i - 1] === 13)) line++;
+    lineStart = i + 1;
+    col = 0;
   }
-  const col = lenient.decode(b.subarray(lineStart, at)).length + 1;
-  return { line, col, byte: before.bytes + at + 1, gbk: looksLikeGbk(b) };
+  col += lenient.decode(b.subarray(lineStart, at)).length + 1;
+  return { line, col, byte: before.bytes + at + 1, gbk: looksLikeGbk(b.subarray(at, at + GBK_SAMPLE)) };
 }
 
-function looksLikeGbk(b: Uint8Array): boolean {
+/** Bytes from the fault on that are tried as GBK (a stream reads ahead to have them, whatever its chunks). */
+export const GBK_SAMPLE = 4096;
+
+/** The bytes (from the first invalid one) decode as GB18030 and hold Chinese characters. */
+export function looksLikeGbk(b: Uint8Array): boolean {
   try {
     // streaming, so that a sequence cut at the end of the sample is not taken for an error
-    return /[\u4e00-\u9fff]/.test(new TextDecoder('gb18030', { fatal: true }).decode(b.subarray(0, 1 << 16), { stream: true }));
+    return /[\u4e00-\u9fff]/.test(new TextDecoder('gb18030', { fatal: true }).decode(b, { stream: true }));
   } catch {
     return false; // not GBK either, or a runtime without the encoding
   }
