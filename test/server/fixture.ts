@@ -1,10 +1,11 @@
-// A store with the 2026 set imported as published and one account per role (the demo accounts).
+// A store with the 2026 set imported as published (signed by both bureaus' keys) and one account per role.
 import path from 'node:path';
 import { accounts } from '../../src/lib/server/db/schema.ts';
 import type { Store } from '../../src/lib/server/db/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, toUser, type User } from '../../src/lib/server/auth/index.ts';
 import { hashPassword } from '../../src/lib/server/auth/passwords.ts';
 import { importPublishedSet, type RevisionSummary } from '../../src/lib/server/revisions/index.ts';
+import { enableSigning } from '../../src/lib/server/publish/signing.ts';
 
 export const STANDARDS_2026 = path.resolve('standards/2026');
 
@@ -17,6 +18,8 @@ export interface Seeded {
 
 /** Accounts are inserted with one precomputed hash (Argon2 per account would cost 50 ms each). */
 export async function seed(store: Store): Promise<Seeded> {
+	// as where the server opens its store: every approval signs with its bureau's key
+	enableSigning();
 	demoHash ??= hashPassword(DEMO_PASSWORD);
 	const passwordHash = await demoHash;
 	const rows = await store.db

@@ -1,12 +1,14 @@
 // The app's database: opened on first use (never at import time), migrated, and on a new database the
 // 2026 set imported as published; in demo mode (STDC_DEMO=1, the `npm start` path) demo accounts for every
-// role. PGlite in DATA_DIR (default ./data) unless DATABASE_URL points at a PostgreSQL server.
+// role. PGlite in DATA_DIR (default ./data) unless DATABASE_URL points at a PostgreSQL server. Every approval
+// signs with the approving bureau's key (DATA_DIR/keys, created at setup).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDemoAccounts } from './auth/accounts.ts';
 import { migrateStore, openStore, type Db, type Store } from './db/index.ts';
 import { listSetRows } from './revisions/store.ts';
 import { importPublishedSet } from './revisions/import.ts';
+import { enableSigning } from './publish/signing.ts';
 
 /** The folder whose standards/<year> sets are imported as published on a new database. */
 const SEED_DIR = path.resolve(process.env.STDC_STANDARDS ?? 'standards');
@@ -18,6 +20,7 @@ export function demoMode(): boolean {
 }
 
 async function bootstrap(store: Store): Promise<void> {
+	enableSigning();
 	await migrateStore(store);
 	if ((await listSetRows(store.db)).length === 0 && fs.existsSync(SEED_DIR)) {
 		for (const name of fs.readdirSync(SEED_DIR).sort()) {

@@ -12,6 +12,7 @@ import { compileContent } from '../revisions/compile.ts';
 import { getContent, getRevisionSummary, lockSet } from '../revisions/store.ts';
 import { insertPublication, type PublicationRow } from './publication.ts';
 import { runApprovalSteps } from './steps.ts';
+import { signaturesOf } from './signing.ts';
 
 export const REQUIRED_BUREAUS: Bureau[] = ['hr', 'st'];
 
@@ -81,7 +82,15 @@ export async function approve(
 		const all = await tx.select().from(approvals).where(eq(approvals.submissionId, sub.id));
 		const approved = REQUIRED_BUREAUS.every((b) => all.some((a) => a.bureau === b && a.contentHash === sub.contentHash));
 		if (!approved) return { approval, publication: null };
-		const publication = await insertPublication(tx, { setId: set.id, revisionId: rev.id, submissionId: sub.id, contentHash: sub.contentHash, content: await getContent(tx, rev.id) });
+		const publication = await insertPublication(tx, {
+			setId: set.id,
+			year,
+			revisionId: rev.id,
+			submissionId: sub.id,
+			contentHash: sub.contentHash,
+			content: await getContent(tx, rev.id),
+			signatures: signaturesOf(all.filter((a) => a.contentHash === sub.contentHash))
+		});
 		await tx.update(submissions).set({ status: 'published', closedAt: new Date(), closedBy: actor.id }).where(eq(submissions.id, sub.id));
 		await appendAudit(tx, { actor, action: '发布', year, revisionId: rev.id, contentHash: sub.contentHash, detail: { submission: sub.id, publication: publication.id, approvals: all.map((a) => a.id) } });
 		return { approval, publication };
