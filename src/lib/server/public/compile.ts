@@ -1,6 +1,5 @@
-// The core's analyze and compile for the public pages (sources given in memory, no disk resolver).
+// The core's analyze for the public pages (sources given in memory, no disk resolver).
 import { analyze as coreAnalyze, hasErrors, type SourceFile } from '$lib/core';
-import { compileBundle } from '$lib/core/compile/bundle';
 import type { StandardSetModel } from '$lib/core/model';
 
 export type { SourceFile };
@@ -9,8 +8,4 @@ export function analyze(sources: SourceFile[]): { model: StandardSetModel | null
 	const byPath = new Map(sources.map((s) => [s.path, s.text]));
 	const a = coreAnalyze(sources, (p) => byPath.get(p) ?? null);
 	return { model: a.model, ok: !hasErrors(a.diagnostics) };
-}
-
-export function compileBundleFromModel(model: StandardSetModel): Record<string, unknown> {
-	return compileBundle(model) as unknown as Record<string, unknown>;
 }
