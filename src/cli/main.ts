@@ -156,7 +156,8 @@ function writeAtomically(path: string, text: string): string | null {
   try {
     mkdirSync(dirname(path), { recursive: true });
     if (existsSync(path) && statSync(path).isDirectory()) return '这是一个目录';
-    writeFileSync(tmp, text);
+    // the file keeps its permissions (the temporary one would get the default ones)
+    writeFileSync(tmp, text, existsSync(path) ? { mode: statSync(path).mode & 0o7777 } : {});
     renameSync(tmp, path);
     return null;
   } catch (e) {

@@ -1,7 +1,7 @@
 // stdc on hostile folders and streams: every problem a coded Chinese diagnostic with its place, never a stack
 // trace; fmt that writes all or nothing; a broken sample that does not stop the others; EPIPE taken quietly.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,7 +102,9 @@ describe('stdc fmt writes all or nothing', LIMIT, () => {
     expect(readFileSync(join(d, 'a.std'), 'utf8')).toBe(messy);
     // once the broken file is gone, the set is formatted, and no temporary file is left behind
     writeFileSync(join(d, 'b.std'), '定义 a = 1   \n');
+    chmodSync(join(d, 'a.std'), 0o640);
     expect(stdc(['fmt', d]).code).toBe(0);
+    expect(statSync(join(d, 'a.std')).mode & 0o777).toBe(0o640); // written via a temporary file, permissions kept
     expect(readFileSync(join(d, 'a.std'), 'utf8')).toBe('标准集 "x" {\n  年度 2026\n  基准日 2026-09-30\n}\n');
     expect(readdirSync(d).sort()).toEqual(['a.std', 'b.std']);
   });
