@@ -13,10 +13,15 @@
 // BENCH_BUILDS="before=/tmp/old-build,after=build" compares builds (each served by `node <dir>` from this folder,
 // so both read the same standards/); the visits alternate between them so that the machine's drift hits both
 // alike. BENCH_VISITS (default 7) visits per build. Default: the one build in build/.
+//
+// BENCH_TRACE=1 adds one cold visit per build recorded with Chromium's tracing, and prints where the page's
+// threads spent their time until the editor took keys (bench/trace-summary.ts): compiling and running which
+// script, style, layout, paint, GC, and the longest tasks (what blocks the main thread).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { format, navigation, summarise, type TraceEvent } from './trace-summary.ts';
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 7);
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 4390);
@@ -67,11 +72,15 @@ const watchSource = `function (needle) {
 	requestAnimationFrame(tick);
 }`;
 
-async function visit(browser: Browser, base: string): Promise<{ cold: Visit; warm: Visit }> {
+async function newPage(browser: Browser) {
 	const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
 	// As text: tsx would add its helpers (__name) to a function passed as such, and the page has none.
 	await context.addInitScript({ content: `(${watchSource})(${JSON.stringify(NEEDLE)});` });
-	const page = await context.newPage();
+	return { context, page: await context.newPage() };
+}
+
+async function visit(browser: Browser, base: string): Promise<{ cold: Visit; warm: Visit }> {
+	const { context, page } = await newPage(browser);
 	const once = async (): Promise<Visit> => {
 		await page.waitForFunction(
 			() => {
@@ -103,6 +112,35 @@ async function visit(browser: Browser, base: string): Promise<{ cold: Visit; war
 	return { cold, warm };
 }
 
+const CATEGORIES = [
+	'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel',
+	'loading', 'disabled-by-default-v8.compile'
+];
+
+/** One cold visit under Chromium's tracing: where each thread's time went until the editor took keys. */
+async function traced(browser: Browser, base: string): Promise<string> {
+	const { context, page } = await newPage(browser);
+	await browser.startTracing(page, { categories: CATEGORIES });
+	await page.goto(`${base}/standards/2026/edit`);
+	await page.waitForFunction(() => (window as unknown as { __startup?: Milestones }).__startup?.checked !== undefined, null, {
+		timeout: 120_000,
+		polling: 100
+	});
+	const s = await page.evaluate(() => (window as unknown as { __startup: Milestones }).__startup);
+	const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+	await context.close();
+	const nav = navigation(traceEvents, '/standards/2026/edit');
+	if (!nav) return '  (no navigation in the trace)';
+	const at = (ms: number | undefined) => nav.start + (ms ?? 0) * 1000;
+	return [
+		`  this visit: text ${Math.round(s.text ?? NaN)} ms, editor takes keys ${Math.round(s.editable ?? NaN)} ms, first check ${Math.round(s.checked ?? NaN)} ms`,
+		'  until the editor takes keys:',
+		format(summarise(traceEvents, nav.pid, nav.start, at(s.editable))),
+		'  from then until the first check is shown:',
+		format(summarise(traceEvents, nav.pid, at(s.editable), at(s.checked)))
+	].join('\n');
+}
+
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -119,6 +157,7 @@ async function main(): Promise<void> {
 		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
 	});
 	const results = builds.map(() => ({ cold: [] as Visit[], warm: [] as Visit[] }));
+	const traces: string[] = [];
 	try {
 		for (let v = 0; v < VISITS; v++) {
 			// Alternate the order too, so that neither build always goes first after a pause.
@@ -130,6 +169,9 @@ async function main(): Promise<void> {
 				results[i].warm.push(r.warm);
 				process.stderr.write('.');
 			}
+		}
+		if (process.env.BENCH_TRACE) {
+			for (const [i, b] of builds.entries()) traces.push(`- ${b.name}, one traced cold visit:\n${await traced(browser, servers[i].base)}`);
 		}
 	} finally {
 		await browser.close();
@@ -167,6 +209,7 @@ async function main(): Promise<void> {
 		const line = names.map((n) => `${n.replace('stdc:', '')} ${ms(median(results[i].cold.map((x) => x.marks[n] ?? NaN)))}`).join(', ');
 		console.log(`- ${b.name}: ${line || '(none)'}`);
 	}
+	if (traces.length) console.log(`\nWhere the time goes (Chromium trace):\n${traces.join('\n')}`);
 }
 
 main().catch((e) => {

@@ -1,5 +1,8 @@
-// The page's side of the worker: typed requests with promises, and the worker's pushed events.
+// The page's side of the worker: typed requests with promises, and the worker's pushed events. What the page
+// sends before the editor has started (startup.ts) waits, in order, until it has: the worker's script loads at
+// once, but its first check runs after the editor takes keys instead of competing with Monaco's start.
 import type { EditorSample, FromWorker, Methods, SourceText, ToWorker } from './protocol.ts';
+import { editorStarted } from './startup.ts';
 
 type Events = Extract<FromWorker, { type: 'diagnostics' | 'preview' | 'ready' | 'failure' }>;
 type Listener = (event: Events) => void;
@@ -10,8 +13,18 @@ export class WorkerClient {
 	private listeners = new Set<Listener>();
 	/** Increases with every edit posted; the worker's events say up to which edit they reflect. */
 	seq = 0;
+	/** Messages posted before the editor started; null once it has. */
+	private queued: ToWorker[] | null = [];
 
-	constructor(private worker: Worker) {
+	constructor(
+		private worker: Worker,
+		started: Promise<void> = editorStarted
+	) {
+		started.then(() => {
+			const queued = this.queued ?? [];
+			this.queued = null;
+			for (const m of queued) this.worker.postMessage(m);
+		});
 		worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
 		worker.onerror = (e) => {
 			e.preventDefault();
@@ -35,7 +48,8 @@ export class WorkerClient {
 	}
 
 	private post(m: ToWorker): void {
-		this.worker.postMessage(m);
+		if (this.queued) this.queued.push(m);
+		else this.worker.postMessage(m);
 	}
 
 	on(listener: Listener): () => void {
@@ -78,6 +92,7 @@ export class WorkerClient {
 		for (const p of this.pending.values()) p.reject(new Error('disposed'));
 		this.pending.clear();
 		this.listeners.clear();
+		this.queued = null;
 		this.worker.terminate();
 	}
 }

@@ -3,11 +3,13 @@
 // contributions the editor offers. edcore.main.js would add some thirty more (inline completions, colour
 // picker, code lens, inlay hints, links, rename, drag and drop, …) that nothing here registers or uses.
 // What each kept contribution gives the clerk is noted beside it; add one here when the editor starts using it.
+// (The diff editor's widget still comes with the core, standaloneEditor.js, about 120 kB of 3.4 MB: cutting it
+// out would mean stubbing one of Monaco's own modules, not worth it. Its contribution, the diff editor's
+// commands, is not imported: nothing here shows a diff.)
 import 'monaco-editor/esm/nls.messages.zh-cn.js';
 import 'monaco-editor/esm/vs/editor/internal/initialize.js';
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js'; // typing, cursor moves, selection
 import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js';
-import 'monaco-editor/esm/vs/editor/browser/widget/diffEditor/diffEditor.contribution.js'; // a diff view, for comparing versions
 import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js';
 import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js'; // copy, cut, paste (menu and keys)
 import 'monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js'; // quick fixes (Ctrl+.)

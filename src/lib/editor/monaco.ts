@@ -6,6 +6,8 @@ import type { WorkerClient } from './client.ts';
 import type { CompletionItem, Diagnostic, OutlineItem, Range } from './protocol.ts';
 import { tokenizeLine } from './highlight.ts';
 import { keepAfterSpace } from './completion-trigger.ts';
+import * as core from './monaco-core.ts';
+import { markEditorStarted } from './startup.ts';
 
 export type MonacoApi = typeof Monaco;
 export const LANGUAGE_ID = 'stdc';
@@ -27,26 +29,27 @@ function silenceMonacoCancellation(): void {
 	});
 }
 
-/** Loads the part of Monaco the editor uses (monaco-core.ts: Chinese UI strings, the core, the contributions it
- *  offers) and starts its own worker at once, so that the worker's script loads while the editor is set up
- *  instead of when Monaco first asks for it. */
+/** The part of Monaco the editor uses (monaco-core.ts: Chinese UI strings, the core, the contributions it
+ *  offers). It is a static import of this module, so that the page's one `import('$lib/editor/monaco')` fetches
+ *  this file, Monaco and the highlighter together instead of one after the other.
+ *
+ *  Monaco's own worker is started only when Monaco first asks for it (formatting, quick fixes): nothing the
+ *  editor shows at start needs it, and starting it then only took CPU from the page and the language worker
+ *  (bench/editor-startup.ts, BENCH_TRACE=1). */
 export function loadMonaco(): Promise<MonacoApi> {
 	loading ??= (async () => {
 		silenceMonacoCancellation();
-		const [monaco, { default: EditorWorker }] = await Promise.all([
-			import('./monaco-core.ts') as Promise<MonacoApi>,
-			import('monaco-editor/esm/vs/editor/editor.worker.js?worker')
-		]);
-		let preloaded: Worker | null = new EditorWorker();
+		const monaco = core as unknown as MonacoApi;
 		(globalThis as unknown as { MonacoEnvironment: Monaco.Environment }).MonacoEnvironment = {
-			getWorker: () => {
-				const worker = preloaded ?? new EditorWorker();
-				preloaded = null;
-				return worker;
-			}
+			getWorker: () => import('monaco-editor/esm/vs/editor/editor.worker.js?worker').then(({ default: EditorWorker }) => new EditorWorker())
 		};
+		const first = monaco.editor.onDidCreateEditor(() => {
+			first.dispose();
+			markEditorStarted();
+		});
 		return monaco;
 	})();
+	loading.catch(() => markEditorStarted()); // the page shows the error; the check's results are not held back
 	return loading;
 }
 
