@@ -19,4 +19,7 @@ if (!process.argv.includes('--rebuild') && buildIsCurrent(root)) {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 	writeStamp(root, stamp);
 }
+// Applicant uploads may be up to 10 MB (src/lib/core/spreadsheet/types.ts) plus the form's envelope; adapter-node's
+// default request body limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '11M';
 await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
