@@ -94,3 +94,17 @@ export function lineCount(text: string): number {
 	const lines = text.split(/\r\n|\r|\n/);
 	return text.endsWith('\n') ? lines.length - 1 : lines.length;
 }
+
+/** A time as the clerks read it: Beijing time, to the second ("2026/12/2 13:40:05"). */
+export function formatTime(iso: string | null | undefined): string {
+	if (!iso) return '';
+	return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** How a revision came to be (src/lib/server/revisions/store.ts RevisionKind). */
+export const REVISION_KIND_LABEL: Record<string, string> = {
+	save: '保存',
+	conflict: '冲突另存',
+	import: '导入',
+	'new-year': '新建年度'
+};
