@@ -2,12 +2,10 @@
 // as date pickers, distinct preview colours that match the legend, units of the right kind, record errors that
 // say the label once, the compiled logic folded, the text readable before Monaco is up, and 404 from the
 // server for a year that has no set.
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { EDIT_URL, openEditor, watchErrors } from './support.ts';
-
-const source = (file: string) => fs.readFileSync(path.resolve('standards/2026', file), 'utf8');
+import type { Page } from '@playwright/test';
+// Each test on a server of its own: the editor saves to the server, so tests must not see each other's saves.
+import { expect, test } from './fresh-server.ts';
+import { EDIT_URL, openEditor, signIn, source, watchErrors } from './support.ts';
 
 
 async function openSample(page: Page, id: string) {
@@ -215,6 +213,7 @@ test('the clause panel folds the compiled JSON Logic behind 显示编译结果',
 
 test('the file text is shown read-only while Monaco is still loading', async ({ page }) => {
 	const errors = watchErrors(page);
+	await signIn(page, 'hr-editor', '/');
 	// Hold back the largest script (Monaco) until the read-only text has been seen.
 	let release!: () => void;
 	const released = new Promise<void>((r) => (release = r));
@@ -241,7 +240,9 @@ test('the file text is shown read-only while Monaco is still loading', async ({ 
 	expect(errors).toEqual([]);
 });
 
-test('a year without a standard set answers 404 from the server, on every [year] route', async ({ request }) => {
+test('a year without a standard set answers 404 from the server, on every [year] route', async ({ page }) => {
+	await signIn(page, 'reviewer', '/');
+	const request = page.request;
 	expect((await request.get(EDIT_URL)).status()).toBe(200);
 	for (const url of ['/standards/2025/edit', '/standards/abcd/edit', '/standards/2025/common.std', '/standards/2026/无此文件.std', '/standards/2025']) {
 		const r = await request.get(url);

@@ -1,9 +1,10 @@
 // The standards editor in the browser: Monaco with the language service in a worker, markers while typing,
 // completion, the live preview of the sample applicants, explanations that jump to their clause, samples.
 import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { openEditor, SAMPLES, watchErrors } from './support.ts';
+import type { Page } from '@playwright/test';
+// Each test on a server of its own: the editor saves to the server, so tests must not see each other's saves.
+import { expect, test } from './fresh-server.ts';
+import { editorReady, gotoLineEnd, lineOf, openEditor, openFile, SAMPLES, signIn, source, watchErrors } from './support.ts';
 import { recordSchema } from '../../src/lib/core/records/schema.ts';
 
 
@@ -23,38 +24,13 @@ const ed = (page: Page) => ({
 });
 
 
-async function openFile(page: Page, file: string): Promise<void> {
-	await page.getByTestId('file-tab').filter({ hasText: file }).click();
-	await expect(page.getByTestId('file-tab').filter({ hasText: file })).toHaveAttribute('aria-selected', 'true');
-}
-
-/** Puts the cursor at the end of a line with Monaco's own "go to line" (Ctrl+G). */
-async function gotoLineEnd(page: Page, line: number): Promise<void> {
-	await page.locator('.monaco-editor textarea').first().focus();
-	await page.keyboard.press('Control+G');
-	const input = page.locator('.quick-input-widget input');
-	await expect(input).toBeVisible();
-	await input.fill(`:${line}`);
-	await page.keyboard.press('Enter');
-	await expect(page.getByTestId('cursor-pos')).toContainText(`第 ${line} 行`);
-	await page.keyboard.press('End');
-}
-
-function lineOf(text: string, needle: string): number {
-	const i = text.indexOf(needle);
-	if (i < 0) throw new Error(`not found: ${needle}`);
-	return text.slice(0, i).split('\n').length;
-}
-
-const source = (file: string) => fs.readFileSync(path.resolve('standards/2026', file), 'utf8');
-
 test('the editor loads the 2026 set with every sample in the live preview', async ({ page }) => {
 	const errors = watchErrors(page);
 	await openEditor(page);
 	await expect(page.getByTestId('file-tab')).toHaveCount(5);
 	await expect(page.getByTestId('file-tab').first()).toHaveText(/common\.std/);
 	await expect(page.getByTestId('no-problems')).toBeVisible();
-	await expect(page.getByTestId('draft-note')).toContainText('草稿保存在本机浏览器中');
+	await expect(page.getByTestId('save-status')).toContainText('服务器上的第 1 版');
 	const cells = page.getByTestId('preview-cell');
 	await expect(cells).toHaveCount(SAMPLES.length * 4);
 	// Highlighting from the grammar's tokens: keywords get their own colour class.
@@ -313,7 +289,7 @@ test('samples: a readable form, field errors for invalid edits, a new sample fro
 
 test('the home page links to the editor', async ({ page }) => {
 	const errors = watchErrors(page);
-	await page.goto('/');
+	await signIn(page, 'hr-editor', '/');
 	await page.getByTestId('open-editor').click();
 	await expect(page).toHaveURL(/\/standards\/2026\/edit$/);
 	await expect(page.getByTestId('compile-status')).toHaveText(/已编译/, { timeout: 60_000 });
@@ -341,34 +317,47 @@ test('keyboard: arrow keys move between preview cells, Enter opens the explanati
 	expect(errors).toEqual([]);
 });
 
-test('two tabs editing the same set never overwrite each other: the second keeps its work as a backup', async ({ browser }) => {
-	const context = await browser.newContext();
+test('nothing typed is lost when the server cannot be reached and the tab is closed; two tabs keep separate buffers', async ({ browser, server }, testInfo) => {
+	const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
 	const a = await context.newPage();
-	const b = await context.newPage();
-	const errors = [...watchErrors(a), ...watchErrors(b)];
+	const errors = watchErrors(a);
 	await openEditor(a);
+	const b = await context.newPage();
 	await openEditor(b);
-	const draft = (page: Page, slot: string) =>
-		page.evaluate((s) => JSON.parse(localStorage.getItem(`stdc-editor:2026:${s}`) ?? 'null'), slot);
-	const commonHas = (state: { files: { path: string; text: string }[] } | null, needle: string) =>
-		!!state?.files.some((f) => f.text.includes(needle));
-
-	// Tab A types; its autosaved draft reaches tab B, which switches to saving a backup.
+	// The connection to the server is lost in tab A: its saves fail, its text stays in this browser.
+	await a.route('**/edit?/save', (route) => route.abort('internetdisconnected'));
+	await openFile(a, 'common.std');
 	await gotoLineEnd(a, 1);
-	await a.keyboard.type(' 甲标签页');
-	await expect(b.getByTestId('other-tab-notice')).toBeVisible({ timeout: 30_000 });
-	// Tab B types too: its work goes to the backup, and tab A's draft stays as A wrote it.
-	await gotoLineEnd(b, 1);
-	await b.keyboard.type(' 乙标签页');
-	await expect.poll(async () => commonHas(await draft(b, 'backup'), '乙标签页'), { timeout: 30_000 }).toBe(true);
-	expect(commonHas(await draft(b, 'draft'), '甲标签页')).toBe(true);
-	expect(commonHas(await draft(b, 'draft'), '乙标签页')).toBe(false);
+	await a.keyboard.type(' 断网时输入');
+	await expect(a.getByTestId('save-status')).toContainText('无法连接服务器', { timeout: 30_000 });
+	await expect(a.getByTestId('draft-note')).toContainText('已暂存在本机');
+	const buffers = (page: typeof a) =>
+		page.evaluate(() =>
+			Object.keys(localStorage)
+				.filter((k) => k.startsWith('stdc-editor:2026:buffer:'))
+				.map((k) => localStorage.getItem(k)!)
+		);
+	// One buffer, tab A's; tab B (which typed nothing) has written none and overwrote nothing.
+	const before = await buffers(b);
+	expect(before).toHaveLength(1);
+	expect(before[0]).toContain('断网时输入');
+	await a.screenshot({ path: testInfo.outputPath('offline.png') });
 
-	// B takes A's version; after the reload it offers its own text back from the backup.
-	await b.getByRole('button', { name: /载入另一标签页的版本/ }).click();
-	await expect(b.getByTestId('backup-notice')).toBeVisible({ timeout: 30_000 });
-	await a.screenshot({ path: 'test-results/editor-two-tabs-a.png' });
-	await b.screenshot({ path: 'test-results/editor-two-tabs-b.png' });
-	expect(errors).toEqual([]);
+	// Tab A is closed before the server ever saw the text; the next tab restores it and saves it.
+	await a.close({ runBeforeUnload: true });
+	await b.close();
+	const c = await context.newPage();
+	errors.push(...watchErrors(c));
+	await c.goto('/standards/2026/edit');
+	await editorReady(c);
+	await expect(c.getByTestId('draft-note')).toContainText('已恢复本机尚未保存到服务器的修改');
+	await expect(c.getByTestId('save-status')).toHaveText(/已保存到服务器：第 2 版/, { timeout: 30_000 });
+	expect(await ed(c).text('common.std')).toContain('断网时输入');
+	await expect.poll(() => buffers(c)).toHaveLength(0);
+	const saved = await (await c.request.get('/api/sets/2026')).json();
+	const revision = await (await c.request.get(`/api/revisions/${saved.head.id}`)).json();
+	expect(revision.content.files.find((f: { path: string }) => f.path === 'common.std').text).toContain('断网时输入');
+	// tab A's failed saves are console errors of the aborted requests; nothing else may fail
+	expect(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
 	await context.close();
 });

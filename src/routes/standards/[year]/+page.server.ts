@@ -1,19 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/guard';
+import { yearParam } from '$lib/server/http/year';
 import { getDb } from '$lib/server/store';
 import { can, ROLES } from '$lib/server/auth/roles';
 import { StoreError } from '$lib/server/errors';
-import { assertYear, compileContent, getContent, listRevisions } from '$lib/server/revisions';
+import { compileContent, getContent, listRevisions } from '$lib/server/revisions';
 import { approve, returnSubmission, setView, submit } from '$lib/server/publish';
 import type { Actions, PageServerLoad } from './$types';
-
-function yearOf(param: string): number {
-	try {
-		return assertYear(param);
-	} catch {
-		error(404, `没有 ${param} 年度的标准集`);
-	}
-}
 
 /** A store refusal becomes the form's message; anything else is a bug and surfaces as one. */
 async function attempt<T>(run: () => Promise<T>): Promise<T | ReturnType<typeof fail<{ message: string; failed: true }>>> {
@@ -28,7 +21,7 @@ async function attempt<T>(run: () => Promise<T>): Promise<T | ReturnType<typeof 
 /** A year's set: its state, versions (现行 / 已被取代), revisions, the submission waiting and its approvals. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'read');
-	const year = yearOf(event.params.year);
+	const year = yearParam(event.params.year);
 	const db = await getDb();
 	const view = await setView(db, year);
 	if (!view) error(404, `没有 ${year} 年度的标准集`);
@@ -53,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	submit: async (event) => {
 		const user = requireRole(event, 'edit');
-		const year = yearOf(event.params.year);
+		const year = yearParam(event.params.year);
 		const revisionId = Number((await event.request.formData()).get('revisionId'));
 		return attempt(async () => {
 			const row = await submit(await getDb(), user, { year, revisionId });
@@ -62,7 +55,7 @@ export const actions: Actions = {
 	},
 	approve: async (event) => {
 		const user = requireRole(event, 'approve');
-		yearOf(event.params.year);
+		yearParam(event.params.year);
 		const form = await event.request.formData();
 		return attempt(async () => {
 			const r = await approve(await getDb(), user, { submissionId: Number(form.get('submissionId')), contentHash: String(form.get('contentHash') ?? '') });
@@ -71,7 +64,7 @@ export const actions: Actions = {
 	},
 	return: async (event) => {
 		const user = requireRole(event, 'approve');
-		yearOf(event.params.year);
+		yearParam(event.params.year);
 		const form = await event.request.formData();
 		return attempt(async () => {
 			await returnSubmission(await getDb(), user, { submissionId: Number(form.get('submissionId')), reason: String(form.get('reason') ?? '') });

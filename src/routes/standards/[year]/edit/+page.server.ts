@@ -1,26 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/guard';
+import { yearParam } from '$lib/server/http/year';
 import { getDb } from '$lib/server/store';
 import { can } from '$lib/server/auth/roles';
 import { StoreError } from '$lib/server/errors';
-import { assertYear, getContent, getRevision, headOf, saveDraft } from '$lib/server/revisions';
+import { getContent, getRevision, headOf, saveDraft } from '$lib/server/revisions';
 import { contentFromEditor, editorContent } from '$lib/server/drafts';
 import { getOverview } from '$lib/server/standards';
 import { formatTime } from '$lib/view';
 import type { Actions, PageServerLoad } from './$types';
 
-function yearOf(param: string): number {
-	try {
-		return assertYear(param);
-	} catch {
-		error(404, `没有 ${param} 年度的标准集`);
-	}
-}
-
 /** The editor gets the year's latest revision (the head); editors save on top of it, others only read. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'read');
-	const year = yearOf(event.params.year);
+	const year = yearParam(event.params.year);
 	const db = await getDb();
 	const head = await headOf(db, year);
 	if (!head) error(404, `没有 ${year} 年度的标准集`);
@@ -41,7 +34,7 @@ export const actions: Actions = {
 	/** Autosave: { baseRevisionId, files, samples } as JSON in the form field "payload". */
 	save: async (event) => {
 		const user = requireRole(event, 'edit');
-		const year = yearOf(event.params.year);
+		const year = yearParam(event.params.year);
 		const form = await event.request.formData();
 		let payload: { baseRevisionId?: unknown; files?: unknown; samples?: unknown };
 		try {
