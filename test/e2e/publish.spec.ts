@@ -50,6 +50,11 @@ test('an HR editor raises a threshold and submits; both bureaus approve; the ver
 	] as const) {
 		const approver = await asUser(browser, server.url, who, '/standards/2026');
 		await expect(approver.getByTestId('pending-hash')).toHaveText(hash);
+		// Impact is a step of publishing: the approver sees what the version changes before approving.
+		await expect(approver.getByTestId('impact-step-changes')).toContainText('32学时');
+		await expect(approver.getByTestId('impact-step-changes')).toContainText('33学时');
+		await expect(approver.getByTestId('impact-step-levels').locator('tr[data-level="副研究员"]')).toBeVisible();
+		if (bureau === 'hr') await approver.screenshot({ path: testInfo.outputPath('2-approver-impact.png'), fullPage: true });
 		await approver.getByTestId('approve').click();
 		await expect(approver.getByTestId('flash')).toContainText('已批准');
 		if (bureau === 'hr') {

@@ -9,6 +9,7 @@ import { migrateStore, openStore, type Db, type Store } from './db/index.ts';
 import { listSetRows } from './revisions/store.ts';
 import { importPublishedSet } from './revisions/import.ts';
 import { enableSigning } from './publish/signing.ts';
+import { registerImpactStep } from './impact.ts';
 
 /** The folder whose standards/<year> sets are imported as published on a new database. */
 const SEED_DIR = path.resolve(process.env.STDC_STANDARDS ?? 'standards');
@@ -20,6 +21,8 @@ export function demoMode(): boolean {
 }
 
 async function bootstrap(store: Store): Promise<void> {
+	// The steps every approval runs (src/lib/server/publish/steps.ts): the impact summary's check, the signature.
+	registerImpactStep();
 	enableSigning();
 	await migrateStore(store);
 	if ((await listSetRows(store.db)).length === 0 && fs.existsSync(SEED_DIR)) {

@@ -78,7 +78,7 @@ export async function approve(
 		if (already) throw new StoreError('conflict', `${BUREAUS[bureau]}已批准过这次提交`);
 		const extras = await runApprovalSteps({ tx, approver: actor, year, submissionId: sub.id, revisionId: rev.id, contentHash: sub.contentHash, input });
 		const [approval] = await tx.insert(approvals).values({ submissionId: sub.id, approverId: actor.id, bureau, contentHash: sub.contentHash, ...extras }).returning();
-		await appendAudit(tx, { actor, action: '批准', year, revisionId: rev.id, contentHash: sub.contentHash, detail: { submission: sub.id, bureau } });
+		await appendAudit(tx, { actor, action: '批准', year, revisionId: rev.id, contentHash: sub.contentHash, detail: { submission: sub.id, bureau, impactSummaryHash: extras.impactSummaryHash ?? null } });
 		const all = await tx.select().from(approvals).where(eq(approvals.submissionId, sub.id));
 		const approved = REQUIRED_BUREAUS.every((b) => all.some((a) => a.bureau === b && a.contentHash === sub.contentHash));
 		if (!approved) return { approval, publication: null };

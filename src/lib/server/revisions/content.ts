@@ -29,7 +29,7 @@ export const MAX_FILES = 500;
 export const MAX_BYTES = 20 * 1024 * 1024;
 
 /** Keys in a fixed order: the canonical JSON of a value. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
 	if (value && typeof value === 'object') {
 		const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);

@@ -6,6 +6,7 @@ import { can, ROLES } from '$lib/server/auth/roles';
 import { StoreError } from '$lib/server/errors';
 import { compileContent, getContent, listRevisions } from '$lib/server/revisions';
 import { approve, returnSubmission, setView, submit } from '$lib/server/publish';
+import { impactSummaryOf } from '$lib/server/impact';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A store refusal becomes the form's message; anything else is a bug and surfaces as one. */
@@ -32,12 +33,15 @@ export const load: PageServerLoad = async (event) => {
 		const compiled = compileContent(await getContent(db, view.head.id));
 		readiness = { errors: compiled.errors, failures: compiled.failures, samples: compiled.samples.length };
 	}
+	// The step of publishing that shows what the waiting version changes against the version in force.
+	const impact = view.pending ? await impactSummaryOf(db, year, view.pending.revisionId) : null;
 	const role = ROLES[user.role];
 	return {
 		year,
 		view,
 		revisions,
 		readiness,
+		impact,
 		can: { edit: can(user.role, 'edit'), approve: can(user.role, 'approve') },
 		me: { username: user.username, bureau: role.bureau }
 	};
@@ -58,7 +62,7 @@ export const actions: Actions = {
 		yearParam(event.params.year);
 		const form = await event.request.formData();
 		return attempt(async () => {
-			const r = await approve(await getDb(), user, { submissionId: Number(form.get('submissionId')), contentHash: String(form.get('contentHash') ?? '') });
+			const r = await approve(await getDb(), user, { submissionId: Number(form.get('submissionId')), contentHash: String(form.get('contentHash') ?? ''), impactSummaryHash: String(form.get('impactSummaryHash') ?? '') });
 			return { message: r.publication ? `已批准；两局均已批准，已发布（内容哈希 ${r.publication.contentHash.slice(0, 12)}…）` : '已批准，等待另一局批准' };
 		});
 	},
