@@ -50,7 +50,7 @@ export default defineConfig({
 		// A fresh demo database per run (PGlite in DATA_DIR, with the demo accounts).
 		command: `rm -rf test-results/e2e-data-${PORT} && npm run build && node build`,
 		url: baseURL,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: baseURL, STDC_DEMO: '1', DATA_DIR: `test-results/e2e-data-${PORT}` },
+		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: baseURL, STDC_DEMO: '1', DATA_DIR: `test-results/e2e-data-${PORT}`, BODY_SIZE_LIMIT: '25M' },
 		reuseExistingServer: !process.env.CI,
 		timeout: 1_200_000, // `npm run build` takes 1–4 minutes here when the machine is busy, over 10 at load 25
 		stdout: 'ignore',

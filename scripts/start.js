@@ -6,6 +6,9 @@ import path from 'node:path';
 import { buildIsCurrent, buildStamp, writeStamp } from './build-stamp.js';
 
 const root = process.cwd();
+// A whole standard set with its samples is sent on every save (the store allows 20 MB of content); adapter-node's
+// default request limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 if (!process.argv.includes('--rebuild') && buildIsCurrent(root)) {
 	console.log('构建产物与源文件一致，直接启动（npm start -- --rebuild 可强制重新构建）');
 } else {

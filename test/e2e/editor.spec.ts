@@ -322,8 +322,9 @@ test('nothing typed is lost when the server cannot be reached and the tab is clo
 	const a = await context.newPage();
 	const errors = watchErrors(a);
 	await openEditor(a);
-	const b = await context.newPage();
-	await openEditor(b);
+	const b = await context.newPage(); // the same browser: already signed in
+	await b.goto('/standards/2026/edit');
+	await editorReady(b);
 	// The connection to the server is lost in tab A: its saves fail, its text stays in this browser.
 	await a.route('**/edit?/save', (route) => route.abort('internetdisconnected'));
 	await openFile(a, 'common.std');

@@ -1,6 +1,8 @@
 // A server of its own for each test that changes shared state (saving, submitting, publishing): the built app
-// (build/, made by the webServer of playwright.config.ts) started on a free port with a new, empty data
-// directory, so no test depends on what another one saved. Ready when it answers; stopped after the test.
+// (build/, made by the webServer of playwright.config.ts) started on a free port with a data directory of its
+// own, so no test depends on what another one saved. The data directory is a copy of a template made once per
+// worker (migrations, the 2026 import and the demo accounts done), so a test pays for a server start, not for
+// a new database. Ready when it answers; stopped after the test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -27,30 +29,55 @@ async function answers(url: string): Promise<boolean> {
 	}
 }
 
-export const test = base.extend<{ server: { url: string; dataDir: string } }>({
-	server: async ({}, use, testInfo) => {
+interface Running {
+	url: string;
+	stop(): Promise<void>;
+}
+
+/** Starts `node build` on `dataDir`; resolves once the log-in page answers (the first request opens the database). */
+async function start(dataDir: string, timeout: number): Promise<Running> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	let log = '';
+	const child: ChildProcess = spawn(process.execPath, ['build'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, STDC_DEMO: '1', DATA_DIR: dataDir, BODY_SIZE_LIMIT: '25M' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (log += d));
+	child.stderr?.on('data', (d) => (log += d));
+	let exited = false;
+	const exit = new Promise<void>((r) => child.once('exit', () => ((exited = true), r())));
+	await base.expect
+		.poll(async () => {
+			if (exited) throw new Error(`the server exited:\n${log}`);
+			return answers(`${url}/login`);
+		}, { timeout })
+		.toBe(true);
+	return {
+		url,
+		stop: async () => {
+			if (!exited) child.kill('SIGTERM');
+			await exit; // PGlite closes its data directory on shutdown
+		}
+	};
+}
+
+export const test = base.extend<{ server: { url: string; dataDir: string } }, { template: string }>({
+	template: [
+		async ({}, use) => {
+			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdc-e2e-template-'));
+			await (await start(dir, 300_000)).stop();
+			await use(dir);
+			fs.rmSync(dir, { recursive: true, force: true });
+		},
+		{ scope: 'worker', timeout: 300_000 }
+	],
+	server: async ({ template }, use, testInfo) => {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdc-e2e-'));
-		const port = await freePort();
-		const url = `http://127.0.0.1:${port}`;
-		let log = '';
-		const child: ChildProcess = spawn(process.execPath, ['build'], {
-			env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, STDC_DEMO: '1', DATA_DIR: dataDir },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		child.stdout?.on('data', (d) => (log += d));
-		child.stderr?.on('data', (d) => (log += d));
-		let exited = false;
-		child.once('exit', () => (exited = true));
-		// The first request opens the database: migrations, the 2026 import and the demo accounts.
-		await base.expect
-			.poll(async () => {
-				if (exited) throw new Error(`the server exited:\n${log}`);
-				return answers(`${url}/login`);
-			}, { timeout: testInfo.timeout })
-			.toBe(true);
-		await use({ url, dataDir });
-		child.kill('SIGTERM');
-		if (!exited) await new Promise((r) => child.once('exit', r));
+		fs.cpSync(template, dataDir, { recursive: true });
+		const server = await start(dataDir, testInfo.timeout);
+		await use({ url: server.url, dataDir });
+		await server.stop();
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	},
 	baseURL: async ({ server }, use) => use(server.url)

@@ -16,7 +16,7 @@ test('impact page: a changed draft against the current set, charts rendered, the
 	await signIn(page, 'hr-editor', '/');
 	const set = await (await page.request.get('/api/sets/2026')).json();
 	const saved = await page.request.post('/api/sets/2026/drafts', { data: { baseRevisionId: set.head.id, content: { files: [...draft, ...samples] } } });
-	expect(saved.status()).toBe(201);
+	expect(saved.status(), await saved.text()).toBe(201);
 	await page.goto('/standards/2026/impact');
 	await expect(page.getByText(/草稿：服务器上的第 2 版/)).toBeVisible();
 

@@ -21,8 +21,9 @@ async function retype(page: Page, file: string, line: number, from: string, to: 
 	await openFile(page, file);
 	expect((await text(page, file)).split('\n')[line - 1].endsWith(from)).toBe(true);
 	await gotoLineEnd(page, line);
-	for (let i = 0; i < [...from].length; i++) await page.keyboard.press('Backspace');
-	await page.keyboard.type(to);
+	// Select the old text and replace it in one edit, so that an autosave never catches half of it.
+	for (let i = 0; i < [...from].length; i++) await page.keyboard.press('Shift+ArrowLeft');
+	await page.keyboard.insertText(to);
 	expect((await text(page, file)).split('\n')[line - 1].endsWith(to)).toBe(true);
 }
 

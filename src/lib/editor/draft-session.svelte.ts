@@ -164,7 +164,10 @@ export class DraftSession {
 			if (!diff) {
 				this.saveState = 'failed';
 				this.saveMessage = outcome.message;
-			} else this.conflict = { message: outcome.message, head: outcome.head, kept: outcome.kept, theirs: outcome.theirs, mine: snapshot, ...diff };
+			} else {
+				// The clerk's text as it is now: what was typed while the refused save was on its way is in it too.
+				this.conflict = { message: outcome.message, head: outcome.head, kept: outcome.kept, theirs: outcome.theirs, mine: host.snapshot(), ...diff };
+			}
 			this.announcement = outcome.message;
 		} else {
 			this.saveState = 'failed';

@@ -31,7 +31,13 @@ export async function saveToServer(baseRevisionId: number, snapshot: EditorSnaps
 	} catch {
 		return { kind: 'failed', message: '无法连接服务器，修改暂存在本机浏览器中，恢复连接后会再次保存' };
 	}
-	const result = deserialize(await response.text());
+	let result: ReturnType<typeof deserialize>;
+	try {
+		result = deserialize(await response.text());
+	} catch {
+		// not an action's answer: the server or a proxy refused the request itself
+		return { kind: 'failed', message: response.status === 413 ? '内容过大，服务器拒绝保存；修改暂存在本机浏览器中，请联系管理员调高 BODY_SIZE_LIMIT' : `保存失败（${response.status}），修改暂存在本机浏览器中` };
+	}
 	if (result.type === 'success') {
 		const d = result.data as { saved: RevisionInfo; unchanged: boolean; voidedSubmission: number | null };
 		return { kind: 'saved', revision: d.saved, unchanged: d.unchanged, voidedSubmission: d.voidedSubmission };

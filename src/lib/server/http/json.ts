@@ -7,7 +7,8 @@ export async function body<T = Record<string, unknown>>(event: Pick<RequestEvent
 	try {
 		const value = await event.request.json();
 		if (value && typeof value === 'object' && !Array.isArray(value)) return value as T;
-	} catch {
+	} catch (e) {
+		if ((e as { status?: number } | null)?.status === 413) error(413, `请求体过大（服务器上限 BODY_SIZE_LIMIT=${process.env.BODY_SIZE_LIMIT ?? '512K'}）`);
 		/* answered below */
 	}
 	error(400, '请求体须为 JSON 对象');
