@@ -346,6 +346,8 @@ test('nothing typed is lost when the server cannot be reached and the tab is clo
 
 	// Tab A is closed before the server ever saw the text; the next tab restores it and saves it.
 	await a.close({ runBeforeUnload: true });
+	// As it went, tab A marked its buffer as released, for the next tab to take at once.
+	await expect.poll(async () => (await buffers(b)).map((x) => JSON.parse(x).released)).toEqual([true]);
 	await b.close();
 	const c = await context.newPage();
 	errors.push(...watchErrors(c));

@@ -99,7 +99,7 @@ test('an S&T editor saving on top of an older version gets the conflict view, lo
 	await expect(st.getByTestId('conflict-message')).toContainText('第 2 版');
 	await expect(st.getByTestId('conflict-message')).toContainText('已另存为第 3 版');
 	await expect(view.locator('.monaco-diff-editor')).toBeVisible();
-	await st.getByTestId('conflict-file').filter({ hasText: '研究员.std' }).first().click();
+	await st.locator('[data-testid="conflict-file"][data-path="研究员.std"]').click();
 	await st.screenshot({ path: testInfo.outputPath('3-conflict.png') });
 
 	// Nothing lost: the S&T text is in the right-hand side, and the HR change on the left.

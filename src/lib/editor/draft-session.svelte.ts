@@ -154,7 +154,8 @@ export class DraftSession {
 			this.announcement = `已保存到服务器：第 ${outcome.revision.seq} 版`;
 			if (this.editsSinceSnapshot === 0) {
 				clearBuffer(this.year);
-				this.bufferNote = '';
+				// the note that text was restored stays, now saying where it went
+				this.bufferNote = this.restored && this.bufferNote.startsWith('已恢复') ? `${this.bufferNote.replace(/。$/, '')}，已保存到服务器` : '';
 			} else this.writeBuffer();
 		} else if (outcome.kind === 'conflict') {
 			this.autosave.paused = true;
