@@ -344,8 +344,10 @@ test('nothing typed is lost when the server cannot be reached and the tab is clo
 	expect(before[0]).toContain('断网时输入');
 	await a.screenshot({ path: testInfo.outputPath('offline.png') });
 
-	// Tab A is closed before the server ever saw the text; the next tab restores it and saves it.
-	await a.close({ runBeforeUnload: true });
+	// Tab A is left and closed before the server ever saw the text; the next tab restores it and saves it.
+	// (Leaving the page fires pagehide, as closing the tab does in a browser; Playwright's page.close does not.)
+	await a.goto('about:blank');
+	await a.close();
 	// As it went, tab A marked its buffer as released, for the next tab to take at once.
 	await expect.poll(async () => (await buffers(b)).map((x) => JSON.parse(x).released)).toEqual([true]);
 	await b.close();
@@ -363,4 +365,27 @@ test('nothing typed is lost when the server cannot be reached and the tab is clo
 	// tab A's failed saves are console errors of the aborted requests; nothing else may fail
 	expect(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
 	await context.close();
+});
+
+test('a failing cell’s explanation shows the nearest qualifying path; the number under the cursor opens the threshold sweep', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	await page.locator('[data-testid="preview-row"][data-id="S29"] [data-testid="preview-cell"][data-level="助理研究员"] button').click();
+	const panel = page.getByTestId('explanation-panel');
+	await expect(panel.getByTestId('nearest')).toContainText('新增 1 项技术合同（合同角色：主持）');
+	// a passing level has no path to show
+	await page.getByRole('button', { name: '返回预览' }).click();
+	await page.locator('[data-testid="preview-row"][data-id="S01"] [data-testid="preview-cell"][data-level="研究实习员"] button').click();
+	await expect(panel).toContainText('S01');
+	await expect(panel.getByTestId('nearest')).toHaveCount(0);
+
+	// the cursor on 副研究员 A's 500万元: the sweep opens on that threshold
+	await openFile(page, '副研究员.std');
+	await gotoLineEnd(page, lineOf(source('副研究员.std'), '合同成交额 >= 500万元'));
+	await page.getByTestId('sweep-at-cursor').click();
+	await page.waitForURL(/\/standards\/2026\/impact\?file=/);
+	const selected = page.getByTestId('sweep-target').locator('option:checked');
+	await expect(selected).toContainText('副研究员 A 促成技术合同成交额 门槛');
+	await expect(page.getByTestId('sweep-now')).toContainText('500万元：');
+	expect(errors).toEqual([]);
 });

@@ -68,6 +68,15 @@ export interface ExplainResult {
 	reasons: string[];
 	explanation: ExplanationNode | null;
 	errors: RecordIssue[];
+	/** For a failing level: the smallest change in the applicant's achievements that would make them pass. */
+	nearest?: NearestSummary | null;
+}
+
+/** The nearest qualifying path, as it is shown (core/impact/nearest.ts computes it). */
+export interface NearestSummary {
+	status: 'passes' | 'path' | 'unreachable' | 'beyond';
+	text: string;
+	alternatives: string[];
 }
 
 

@@ -8,12 +8,14 @@
 import { compile, evaluateRecord, type Bundle } from '../core/index.ts';
 import { compileLogic, truthy, type Compiled } from '../core/evaluate/jsonlogic.ts';
 import { Workspace } from '../core/language/index.ts';
+import { nearestPath } from '../core/impact/nearest.ts';
 import { validateRecord, type RecordCheck } from '../core/records/index.ts';
 import type {
 	ClauseReport,
 	EditorSample,
 	ExplainResult,
 	FromWorker,
+	NearestSummary,
 	Methods,
 	Outcome,
 	PreviewCell,
@@ -195,7 +197,8 @@ const methods: Methods = {
 			summary: l.summary ?? '',
 			reasons: l.reasons ?? [],
 			explanation: l.explanation ?? null,
-			errors: []
+			errors: [],
+			nearest: l.verdict === 'fail' ? nearestSummary(bundle, level, s.record) : null
 		};
 	}
 };
@@ -268,3 +271,13 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
 		}
 	}
 };
+
+/** The nearest qualifying path of a failing sample (a search over added achievements: tens of milliseconds). */
+function nearestSummary(bundle: Bundle, level: string, record: unknown): NearestSummary | null {
+	try {
+		const p = nearestPath(bundle, level, record as Record<string, unknown>);
+		return { status: p.status, text: p.text, alternatives: p.alternatives.map((a) => a.text) };
+	} catch {
+		return null; // a record the search cannot read (the explanation above says what is wrong with it)
+	}
+}

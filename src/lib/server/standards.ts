@@ -3,6 +3,7 @@
 // What is published comes from the database: a year's current publication (src/lib/server/publish).
 import { evaluateRecord } from '$lib/core';
 import { nearestPath } from '$lib/core/impact/nearest';
+import type { NearestSummary } from '$lib/editor/protocol';
 import {
 	LEVELS,
 	lineCount,
@@ -242,13 +243,13 @@ export async function getSourceFile(
 }
 
 /** For each level a sample applicant fails (not for ineligibility), the least achievements to add to pass it. */
-export async function getNearestPaths(id: string, year?: number): Promise<Record<string, { text: string; status: string; alternatives: string[] }>> {
+export async function getNearestPaths(id: string, year?: number): Promise<Record<string, NearestSummary>> {
 	const loaded = await load(year ?? (await currentYear()));
 	const index = loaded?.overview.applicants.findIndex((a) => a.id === id) ?? -1;
 	const bundle = loaded?.set.bundle;
 	if (!loaded || !bundle || index < 0) return {};
 	const applicant = loaded.overview.applicants[index];
-	const out: Record<string, { text: string; status: string; alternatives: string[] }> = {};
+	const out: Record<string, NearestSummary> = {};
 	for (const l of applicant.levels) {
 		if (l.verdict !== 'fail') continue;
 		const p = nearestPath(bundle, l.level, loaded.samples[index].record as Record<string, unknown>);
