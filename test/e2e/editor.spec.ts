@@ -389,3 +389,18 @@ test('a failing cell’s explanation shows the nearest qualifying path; the numb
 	await expect(page.getByTestId('sweep-now')).toContainText('500万元：');
 	expect(errors).toEqual([]);
 });
+
+test('a save that fails for want of a connection is tried again by itself', async ({ page }) => {
+	const errors = watchErrors(page);
+	await openEditor(page);
+	let refused = 0;
+	await page.route('**/edit?/save', (route) => (refused++, route.abort('internetdisconnected')));
+	await openFile(page, 'common.std');
+	await gotoLineEnd(page, 1);
+	await page.keyboard.insertText(' 重试');
+	await expect(page.getByTestId('save-status')).toContainText('稍后自动重试', { timeout: 30_000 });
+	await page.unroute('**/edit?/save');
+	await expect(page.getByTestId('save-status')).toHaveText(/已保存到服务器：第 2 版/, { timeout: 60_000 });
+	expect(refused).toBeGreaterThan(0);
+	expect(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+});

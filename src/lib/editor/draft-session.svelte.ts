@@ -38,6 +38,9 @@ export interface Conflict {
 	themeId: string;
 }
 
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
+
 const clock = () => new Date().toLocaleTimeString('zh-CN', { hour12: false });
 
 export class DraftSession {
@@ -64,6 +67,10 @@ export class DraftSession {
 	/** Edits since the snapshot of the save on its way (a save that comes back then leaves the buffer alone). */
 	private editsSinceSnapshot = 0;
 	private acknowledged = false;
+	/** After a failed save (no connection, server down) it is tried again, waiting longer each time. */
+	private retryTimer: ReturnType<typeof setTimeout> | null = null;
+	private retryDelayMs = RETRY_FIRST_MS;
+	private readonly onOnline = () => void this.autosave.now();
 
 	constructor(
 		readonly year: number,
@@ -84,6 +91,7 @@ export class DraftSession {
 	/** The page that holds the text. */
 	attach(host: DraftHost): void {
 		this.host = host;
+		if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
 	}
 
 	/** Once the editor is up: text restored from the buffer goes to the server (a conflict if it moved on). */
@@ -115,6 +123,8 @@ export class DraftSession {
 	dispose(): void {
 		this.flush();
 		this.autosave.dispose();
+		if (this.retryTimer) clearTimeout(this.retryTimer);
+		if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
 	}
 
 	private writeBuffer(released = false): void {
@@ -140,10 +150,13 @@ export class DraftSession {
 		}
 		this.editsSinceSnapshot = 0;
 		this.saveState = 'saving';
+		if (this.retryTimer) clearTimeout(this.retryTimer);
+		this.retryTimer = null;
 		const outcome = await saveToServer(this.base.id, snapshot);
 		if (outcome.kind === 'saved') {
 			this.base = outcome.revision;
 			this.acknowledged = true;
+			this.retryDelayMs = RETRY_FIRST_MS;
 			this.staleNotice = false;
 			host.onSaved(snapshot);
 			this.saveState = 'idle';
@@ -174,6 +187,8 @@ export class DraftSession {
 			this.saveState = 'failed';
 			this.saveMessage = outcome.message;
 			this.announcement = outcome.message;
+			this.retryTimer = setTimeout(() => void this.autosave.now(), this.retryDelayMs);
+			this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
 		}
 	}
 

@@ -29,7 +29,7 @@ export async function saveToServer(baseRevisionId: number, snapshot: EditorSnaps
 	try {
 		response = await fetch('?/save', { method: 'POST', body, headers: { 'x-sveltekit-action': 'true', accept: 'application/json' } });
 	} catch {
-		return { kind: 'failed', message: '无法连接服务器，修改暂存在本机浏览器中，恢复连接后会再次保存' };
+		return { kind: 'failed', message: '无法连接服务器，修改暂存在本机浏览器中，稍后自动重试保存' };
 	}
 	let result: ReturnType<typeof deserialize>;
 	try {
