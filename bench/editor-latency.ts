@@ -14,6 +14,7 @@
 // missing) on BENCH_PORT (default 4399) and stopped at the end. BENCH_EDITS sets the edits (default 30).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { loadSamples } from '../src/lib/core/node.ts';
@@ -43,7 +44,9 @@ async function startApp(): Promise<{ base: string; child: ChildProcess | null }>
 		const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 		if (r.status !== 0) throw new Error('vite build failed');
 	}
-	const child = spawn(process.execPath, ['build'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' }, stdio: 'ignore' });
+	// Demo accounts on a data directory of its own (the editor needs a signed-in clerk; its saves stay there).
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdc-bench-editor-'));
+	const child = spawn(process.execPath, ['build'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: base, STDC_DEMO: '1', DATA_DIR: dataDir, BODY_SIZE_LIMIT: '25M' }, stdio: 'ignore' });
 	for (let i = 0; i < 100; i++) {
 		if (await reachable(`${base}/`)) return { base, child };
 		await new Promise((r) => setTimeout(r, 100));
@@ -64,7 +67,11 @@ interface Hook {
 type BenchWindow = { __stdcEditor: Hook; __bench: { t0: number } };
 
 async function openEditor(page: Page, base: string): Promise<void> {
-	await page.goto(`${base}/standards/2026/edit`);
+	await page.goto(`${base}/login?next=${encodeURIComponent('/standards/2026/edit')}`);
+	await page.getByLabel('用户名').fill('hr-editor');
+	await page.getByLabel('密码').fill('demo-password');
+	await page.getByRole('button', { name: '登录' }).click();
+	await page.waitForURL(/\/standards\/2026\/edit$/);
 	await page.waitForFunction(() => 'waitFor' in ((window as unknown as { __stdcEditor?: object }).__stdcEditor ?? {}), null, { timeout: 60_000 });
 	await page.waitForFunction(() => document.querySelector('[data-testid="compile-status"]')?.textContent?.includes('已编译'), null, { timeout: 60_000 });
 	await page.evaluate(() => {
