@@ -6,9 +6,6 @@ import path from 'node:path';
 import { buildIsCurrent, buildStamp, writeStamp } from './build-stamp.js';
 
 const root = process.cwd();
-// A whole standard set with its samples is sent on every save (the store allows 20 MB of content); adapter-node's
-// default request limit is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '25M';
 if (!process.argv.includes('--rebuild') && buildIsCurrent(root)) {
 	console.log('构建产物与源文件一致，直接启动（npm start -- --rebuild 可强制重新构建）');
 } else {
@@ -22,7 +19,8 @@ if (!process.argv.includes('--rebuild') && buildIsCurrent(root)) {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 	writeStamp(root, stamp);
 }
-// Applicant uploads may be up to 10 MB (src/lib/core/spreadsheet/types.ts) plus the form's envelope; adapter-node's
-// default request body limit is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '11M';
+// adapter-node's default request body limit is 512 KB. Every save sends the whole standard set with its samples
+// (the store allows 20 MB of content), and applicant uploads may be up to 10 MB (src/lib/core/spreadsheet/types.ts);
+// each is refused by its own limit, with its own message, below this one.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
