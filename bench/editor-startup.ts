@@ -19,6 +19,7 @@
 // script, style, layout, paint, GC, and the longest tasks (what blocks the main thread).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { format, navigation, summarise, type TraceEvent } from './trace-summary.ts';
@@ -45,7 +46,9 @@ async function reachable(url: string): Promise<boolean> {
 async function serve(dir: string, port: number): Promise<{ base: string; child: ChildProcess }> {
 	if (!fs.existsSync(path.join(dir, 'index.js'))) throw new Error(`${dir}/index.js is missing: build the app first`);
 	const base = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [dir], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+	// Demo accounts on a data directory of its own: the editor needs a signed-in clerk.
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdc-bench-startup-'));
+	const child = spawn(process.execPath, [dir], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, STDC_DEMO: '1', DATA_DIR: dataDir }, stdio: 'ignore' });
 	for (let i = 0; i < 200; i++) {
 		if (await reachable(`${base}/`)) return { base, child };
 		await new Promise((r) => setTimeout(r, 100));
@@ -72,15 +75,18 @@ const watchSource = `function (needle) {
 	requestAnimationFrame(tick);
 }`;
 
-async function newPage(browser: Browser) {
+async function newPage(browser: Browser, base: string) {
 	const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+	// Signed in through the JSON API: the cookie without loading a page, so the editor's visit stays cold.
+	const login = await context.request.post(`${base}/api/login`, { data: { username: 'hr-editor', password: 'demo-password' } });
+	if (!login.ok()) throw new Error(`log-in failed: ${login.status()}`);
 	// As text: tsx would add its helpers (__name) to a function passed as such, and the page has none.
 	await context.addInitScript({ content: `(${watchSource})(${JSON.stringify(NEEDLE)});` });
 	return { context, page: await context.newPage() };
 }
 
 async function visit(browser: Browser, base: string): Promise<{ cold: Visit; warm: Visit }> {
-	const { context, page } = await newPage(browser);
+	const { context, page } = await newPage(browser, base);
 	const once = async (): Promise<Visit> => {
 		await page.waitForFunction(
 			() => {
@@ -119,7 +125,7 @@ const CATEGORIES = [
 
 /** One cold visit under Chromium's tracing: where each thread's time went until the editor took keys. */
 async function traced(browser: Browser, base: string): Promise<string> {
-	const { context, page } = await newPage(browser);
+	const { context, page } = await newPage(browser, base);
 	await browser.startTracing(page, { categories: CATEGORIES });
 	await page.goto(`${base}/standards/2026/edit`);
 	await page.waitForFunction(() => (window as unknown as { __startup?: Milestones }).__startup?.checked !== undefined, null, {
