@@ -5,7 +5,6 @@ import { compareVersions, FLIP_LABEL, type Impact, type LevelImpact, type Outcom
 import { columns, csvDocument } from './columns.ts';
 import { loadVersion, readCohort } from './versions.ts';
 
-export const DIFF_USAGE = '  stdc diff <旧版本> <新版本> <申请人> [--format table|json|csv] [--level 副研究员]  比较两个版本：标准变更清单、结论变化及原因';
 
 const VERDICT: Record<string, string> = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' };
 const ROUTE: Record<string, string> = { regular: '常规', direct: '直接申报' };

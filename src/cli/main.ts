@@ -7,31 +7,10 @@ import { diskResolverWithin, loadStandardSet, readSampleFiles, readStandardFiles
 import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
 import { formatSource } from '../lib/core/fmt/index.ts';
 import { renameToChinese } from '../lib/core/fmt/names.ts';
-import { InputError, readApplicants } from './applicants.ts';
-import { done, type Done, type EvalSetup, type Format } from './evaluate-items.ts';
-import { IdIndex } from './ids.ts';
-import { evaluateInOrder } from './jobs.ts';
-import { Sink } from './sink.ts';
-import { repeatedId } from '../lib/core/evaluate/evaluate.ts';
-import { runSampleTests } from './test-samples.ts';
-import { pull, PullUsageError } from './pull.ts';
-import { VERIFY_USAGE, verifyCommand } from './verify.ts';
-import { diff, DIFF_USAGE } from './diff.ts';
-import { nearest, NEAREST_USAGE } from './nearest.ts';
-
-const USAGE = `用法（usage）:
-  stdc check <文件或目录>...                 检查标准文件，输出诊断（path:line:col: error CODE: message）
-  stdc build <目录> -o bundle.json           编译为 JSON Logic bundle
-  stdc eval <目录或bundle.json> <申请人.json|.ndjson|-> [--format table|json|csv] [--codes] [--level 副研究员] [--explain] [--jobs N]
-  stdc test <目录>                           运行标准目录下 samples/ 中的预期结果
-  stdc fmt <文件或目录>... [--check] [--names zh]  格式化标准文件（--check 只检查不写入；--names zh 把字段与取值的代码改写为中文名称）
-  stdc pull <服务器> <年度> -o <目录>         取回已发布的标准集源文件并核对内容哈希
-${VERIFY_USAGE}
-${DIFF_USAGE}
-${NEAREST_USAGE}
-退出码：0 成功；1 有错误（诊断错误、被拒记录、测试失败）；2 用法错误或标准无法编译`;
-
-class UsageError extends Error {}
+import type { EvalSetup, Format } from './evaluate-items.ts';
+import { USAGE, UsageError } from './usage.ts';
+// Each verb's own modules are imported when it runs (below): a cold `stdc check` does not load the evaluator's
+// input and output, the impact analysis, signatures (node:crypto) or the --jobs workers (node:worker_threads).
 
 export interface Io {
   out: (s: string) => void;
@@ -73,10 +52,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'check': return check(rest, io);
       case 'build': return build(rest, io);
       case 'eval': return await evaluate(rest, io);
-      case 'test': return test(rest, io);
+      case 'test': return await test(rest, io);
       case 'fmt': return fmt(rest, io);
-      case 'pull': return await pull(rest, io);
-      case 'verify': return verifyCommand(rest, io);
+      case 'pull': return await (await import('./pull.ts')).pull(rest, io);
+      case 'verify': return (await import('./verify.ts')).verifyCommand(rest, io);
       case 'diff': case 'nearest': return await impactCommand(command, rest, io);
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE + '\n');
@@ -85,7 +64,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         throw new UsageError(`未知命令“${command}”`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof PullUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`stdc: ${(e as Error).message}\n${USAGE}\n`);
       return 2;
     }
@@ -215,6 +194,9 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   const known = bundle.levels.map((l) => l.name);
   for (const l of levels ?? []) if (!known.includes(l)) throw new UsageError(`未知级别“${l}”（可选：${known.join('、')}）`);
   const setup: EvalSetup = { bundle, path: positionals[1], format, explain: values.explain as boolean, codes: values.codes as boolean, ...(levels ? { levels } : {}) };
+  const [{ InputError, readApplicants }, { done }, { IdIndex }, { evaluateInOrder }, { Sink }, { repeatedId }] = await Promise.all([
+    import('./applicants.ts'), import('./evaluate-items.ts'), import('./ids.ts'), import('./jobs.ts'), import('./sink.ts'), import('../lib/core/evaluate/evaluate.ts')
+  ]);
   const out = new Sink(io, setup);
   const ids = new IdIndex();
   let parsed = 0;
@@ -252,13 +234,15 @@ async function impactCommand(command: 'diff' | 'nearest', argv: string[], io: Io
   const o = { format, ...(levels ? { levels } : {}) };
   if (command === 'diff') {
     if (positionals.length !== 3) throw new UsageError('diff 需要旧版本、新版本（目录或 bundle.json）和申请人文件');
+    const { diff } = await import('./diff.ts');
     return diff(positionals[0], positionals[1], positionals[2], o, io);
   }
   if (positionals.length !== 2) throw new UsageError('nearest 需要标准（目录或 bundle.json）和申请人文件');
+  const { nearest } = await import('./nearest.ts');
   return nearest(positionals[0], positionals[1], o, io);
 }
 
-function test(argv: string[], io: Io): number {
+async function test(argv: string[], io: Io): Promise<number> {
   const { positionals } = args(argv);
   if (positionals.length !== 1) throw new UsageError('test 需要一个标准目录');
   mustExist(positionals[0]);
@@ -267,6 +251,7 @@ function test(argv: string[], io: Io): number {
     printDiagnostics(set.diagnostics, io);
     return 2;
   }
+  const { runSampleTests } = await import('./test-samples.ts');
   const report = runSampleTests(set.bundle, readSampleFiles(positionals[0]));
   io.out(report.text);
   return report.failed ? 1 : 0;

@@ -6,7 +6,6 @@ import { columns, csvDocument } from './columns.ts';
 import { loadVersion, readCohort } from './versions.ts';
 import type { DiffIo } from './diff.ts';
 
-export const NEAREST_USAGE = '  stdc nearest <标准> <申请人> [--level 副研究员] [--format table|json|csv]  未通过者最少需新增哪些业绩方可通过';
 
 const STATUS: Record<NearestPath['status'], string> = { passes: '已通过', path: '可达', unreachable: '不可达', beyond: '超出搜索范围' };
 

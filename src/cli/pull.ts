@@ -5,13 +5,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { contentHash, normalizeContent, writeContentDir } from '../lib/server/revisions/content.ts';
 import { terminalInline } from '../lib/core/safe-text.ts';
+import { UsageError } from './usage.ts';
 
 export interface PullIo {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-export class PullUsageError extends Error {}
 
 async function getJson(url: string): Promise<unknown> {
   let response: Response | null = null;
@@ -30,17 +30,17 @@ async function getJson(url: string): Promise<unknown> {
 
 export async function pull(args: string[], io: PullIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } } });
-  if (positionals.length !== 2 || !values.out) throw new PullUsageError('pull 需要服务器地址、年度和 -o <目录>');
+  if (positionals.length !== 2 || !values.out) throw new UsageError('pull 需要服务器地址、年度和 -o <目录>');
   const [server, year] = positionals;
-  if (!/^\d{4}$/.test(year)) throw new PullUsageError(`年度须为四位数字，而不是“${year}”`);
+  if (!/^\d{4}$/.test(year)) throw new UsageError(`年度须为四位数字，而不是“${year}”`);
   let base: URL;
   try {
     base = new URL(server.endsWith('/') ? server : server + '/');
   } catch {
-    throw new PullUsageError(`服务器地址无效：“${server}”`);
+    throw new UsageError(`服务器地址无效：“${server}”`);
   }
   const dir = values.out;
-  if (existsSync(dir) && readdirSync(dir).length > 0 && !values.force) throw new PullUsageError(`目录“${dir}”不为空（--force 覆盖其中的同名文件）`);
+  if (existsSync(dir) && readdirSync(dir).length > 0 && !values.force) throw new UsageError(`目录“${dir}”不为空（--force 覆盖其中的同名文件）`);
   try {
     const sources = (await getJson(new URL(`api/public/${year}/sources`, base).href)) as { contentHash?: unknown; files?: unknown };
     const bundle = (await getJson(new URL(`api/public/${year}/bundle`, base).href)) as { meta?: { contentHash?: unknown } };

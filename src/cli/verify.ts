@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { terminalInline } from '../lib/core/safe-text.ts';
+import { VERIFY_USAGE } from './usage.ts';
 import { parseKeyFile, verifyPublication } from '../lib/core/signature/index.ts';
 
-export const VERIFY_USAGE = '  stdc verify <bundle.json> [--keys keys.json]  验证发布的 bundle：内容哈希与两局的 Ed25519 签名';
 
 interface Io {
   out: (s: string) => void;
