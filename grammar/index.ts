@@ -12,7 +12,11 @@ export * as tokens from './tokens.ts';
 
 // Validations of the token definitions run in test/core/grammar-validation.test.ts, not at every start.
 const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
-let parser: StdParser | undefined;
+// Two parsers, each made on first use: one without error recovery for text that parses (most of it, and all of
+// a clean `stdc check`: its construction is cheaper), and one with recovery, which parses again text that did
+// not, so that one pass reports several problems. For text that parses both give the same tree.
+let plain: StdParser | undefined;
+let recovering: StdParser | undefined;
 
 /** Messages come in Chinese from errors.ts; here they get a stable code and a position. */
 function parseDiagnostic(file: string, e: IRecognitionException, prev: IToken | undefined): Diagnostic {
@@ -29,13 +33,18 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+function run(parser: StdParser, file: string, tokens: IToken[]): SourceFileAst['decls'] {
+  parser.file = file;
+  parser.input = tokens;
+  return parser.file_() ?? [];
+}
+
 export function parse(text: string, file = '<input>'): ParseResult {
   const lines = text.split('\n');
   const whole: Span = { file, start: 0, end: text.length, line: 1, col: 1, endLine: lines.length, endCol: (lines[lines.length - 1]?.length ?? 0) + 1 };
   const unparsed = (d: Diagnostic): ParseResult => ({ ast: { kind: 'file', path: file, decls: [], comments: [], span: whole }, diagnostics: [d] });
   const tooLarge = textTooLarge(text, file);
   if (tooLarge) return unparsed(tooLarge);
-  parser ??= new StdParser();
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(text);
   for (const err of lexed.errors) {
@@ -48,11 +57,15 @@ export function parse(text: string, file = '<input>'): ParseResult {
   const tokens = lexed.tokens;
   const deep = bracketsTooDeep(tokens, file);
   if (deep) return { ...unparsed(deep), diagnostics: [...diagnostics, deep] };
-  parser.file = file;
-  parser.input = tokens;
+  plain ??= new StdParser(false, false);
+  let parser = plain;
   let decls: SourceFileAst['decls'] = [];
   try {
-    decls = parser.file_() ?? [];
+    decls = run(parser, file, tokens);
+    if (parser.errors.length) {
+      parser = recovering ??= new StdParser(false, true);
+      decls = run(parser, file, tokens);
+    }
   } catch (e) {
     if (!(e instanceof RangeError)) throw e; // a bug in the parser: not hidden as a diagnostic
     // Recursion without brackets (非 非 非 …, 若 … 否则 若 …) deeper than the stack: where the parser had got to.

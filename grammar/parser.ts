@@ -13,9 +13,11 @@ export class StdParser extends EmbeddedActionsParser {
    * `validate` runs Chevrotain's grammar validations (ambiguities, left recursion) while recording the grammar:
    * a test does (test/core/grammar-validation.test.ts); every other use skips them, as they only depend on
    * the grammar's source and cost most of the parser's construction (a cold `stdc check` waits for it).
+   * `recovery` false makes a parser that stops at the first error, without the analysis error recovery needs
+   * (a sixth of the construction): index.ts parses with it first and again with recovery only when it fails.
    */
-  constructor(validate = false) {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: chineseErrors, skipValidations: !validate });
+  constructor(validate = false, recovery = true) {
+    super(T.allTokens, { recoveryEnabled: recovery, maxLookahead: 3, errorMessageProvider: chineseErrors, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
