@@ -5,6 +5,7 @@ import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { evaluateBatch } from '../../../src/lib/core/index.ts';
 import { loadSamples, loadStandardSet } from '../../../src/lib/core/node.ts';
+import { VERDICT_LABEL } from '../../../src/lib/core/evaluate/labels.ts';
 import {
   importUpload, readCsv, readXlsx, recordsXlsx, resultsCsv, resultsXlsx, templateXlsx, wanToYuan, yuanToWan,
   SpreadsheetLimitError, DEFAULT_LIMITS, RESULT_HEADERS
@@ -75,6 +76,11 @@ describe('round trips', () => {
     expect(readCsv(csv).map(pad)).toEqual(sheet.rows.map(pad));
     const failing = sheet.rows.find((r) => r[4] === '不通过')!;
     expect(String(failing[7]).length).toBeGreaterThan(0); // 未满足的条件 says why
+    // The same words as `stdc eval --format csv` and the pages (evaluate/labels.ts), never the codes.
+    const body = sheet.rows.slice(1);
+    for (const r of body) expect(Object.values(VERDICT_LABEL)).toContain(r[4]);
+    for (const r of body) expect(['常规', '直接申报', null, '']).toContain(r[5]);
+    expect(body.some((r) => r[5] === '常规')).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 // enum and 是/否), records in that same layout (so export → import gives the same records), and the results
 // per applicant and level (结论、路线、积分、未满足的条件) as .xlsx or CSV.
 import type { RecordResult } from '../evaluate/evaluate.ts';
+import { routeText, verdictText } from '../evaluate/labels.ts';
 import { yuanToWan } from './amounts.ts';
 import { columnChoices, workbookLayout, type Column } from './layout.ts';
 import type { CellValue, SheetSpec } from './types.ts';
@@ -54,8 +55,6 @@ export function recordsXlsx(records: Record<string, unknown>[]): Uint8Array {
   return writeXlsx(sheets(records));
 }
 
-const VERDICT: Record<string, string> = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' };
-const ROUTE: Record<string, string> = { regular: '常规路线', direct: '直接申报' };
 
 export const RESULT_HEADERS = ['申报人编号', '姓名', '申报级别', '评价级别', '结论', '路线', '积分', '未满足的条件'];
 
@@ -72,7 +71,7 @@ export function resultRows(records: unknown[], results: RecordResult[]): CellVal
       return;
     }
     for (const l of r.results ?? []) {
-      rows.push([id, name, target, l.level, VERDICT[l.verdict] ?? l.verdict, l.route ? ROUTE[l.route] : '', l.verdict === 'ineligible' ? null : l.score, l.verdict === 'pass' ? '' : (l.reasons ?? []).join('；')]);
+      rows.push([id, name, target, l.level, verdictText(l.verdict), l.route ? routeText(l.route) : '', l.verdict === 'ineligible' ? null : l.score, l.verdict === 'pass' ? '' : (l.reasons ?? []).join('；')]);
     }
   });
   return rows;
