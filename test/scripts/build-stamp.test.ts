@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript module without types
 import { buildIsCurrent, buildStamp, writeStamp } from '../../scripts/build-stamp.js';
 
 let root = '';
