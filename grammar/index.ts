@@ -14,7 +14,8 @@ export * as tokens from './tokens.ts';
 const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
 // Two parsers, each made on first use: one without error recovery for text that parses (most of it, and all of
 // a clean `stdc check`: its construction is cheaper), and one with recovery, which parses again text that did
-// not, so that one pass reports several problems. For text that parses both give the same tree.
+// not, so that one pass reports several problems. For text that parses both give the same tree, so once the
+// recovering one exists (a long-lived editor worker, after the first slip) it parses everything, in one pass.
 let plain: StdParser | undefined;
 let recovering: StdParser | undefined;
 
@@ -57,12 +58,11 @@ export function parse(text: string, file = '<input>'): ParseResult {
   const tokens = lexed.tokens;
   const deep = bracketsTooDeep(tokens, file);
   if (deep) return { ...unparsed(deep), diagnostics: [...diagnostics, deep] };
-  plain ??= new StdParser(false, false);
-  let parser = plain;
+  let parser = recovering ?? (plain ??= new StdParser(false, false));
   let decls: SourceFileAst['decls'] = [];
   try {
     decls = run(parser, file, tokens);
-    if (parser.errors.length) {
+    if (parser.errors.length && parser !== recovering) {
       parser = recovering ??= new StdParser(false, true);
       decls = run(parser, file, tokens);
     }

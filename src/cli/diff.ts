@@ -4,12 +4,10 @@ import { changeList, type StandardChange } from '../lib/core/impact/changes.ts';
 import { compareVersions, FLIP_LABEL, type Impact, type LevelImpact, type Outcome } from '../lib/core/impact/compare.ts';
 import { columns, csvDocument } from './columns.ts';
 import { loadVersion, readCohort } from './versions.ts';
+import { routeText, verdictText } from '../lib/core/evaluate/labels.ts';
 
-
-const VERDICT: Record<string, string> = { pass: '通过', fail: '不通过', ineligible: '不符合申报资格' };
-const ROUTE: Record<string, string> = { regular: '常规', direct: '直接申报' };
-const verdict = (o: Outcome | null) => (o ? VERDICT[o.verdict] : '（无此级别）');
-const route = (o: Outcome | null) => (o?.route ? ROUTE[o.route] : '—');
+const verdict = (o: Outcome | null) => (o ? verdictText(o.verdict) : '（无此级别）');
+const route = (o: Outcome | null) => routeText(o?.route);
 const score = (o: Outcome | null) => (o ? String(o.score) : '—');
 
 export interface DiffIo {

@@ -6,7 +6,6 @@ import { columns, csvDocument } from './columns.ts';
 import { loadVersion, readCohort } from './versions.ts';
 import type { DiffIo } from './diff.ts';
 
-
 const STATUS: Record<NearestPath['status'], string> = { passes: '已通过', path: '可达', unreachable: '不可达', beyond: '超出搜索范围' };
 
 export async function nearest(setPath: string, applicants: string, o: { format: 'table' | 'json' | 'csv'; levels?: string[] }, io: DiffIo): Promise<number> {

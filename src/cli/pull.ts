@@ -12,7 +12,6 @@ export interface PullIo {
   err: (s: string) => void;
 }
 
-
 async function getJson(url: string): Promise<unknown> {
   let response: Response | null = null;
   // One retry: a kept-alive connection the server has just closed fails the first attempt.

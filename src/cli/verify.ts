@@ -8,7 +8,6 @@ import { terminalInline } from '../lib/core/safe-text.ts';
 import { VERIFY_USAGE } from './usage.ts';
 import { parseKeyFile, verifyPublication } from '../lib/core/signature/index.ts';
 
-
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;

@@ -55,7 +55,6 @@ export function recordsXlsx(records: Record<string, unknown>[]): Uint8Array {
   return writeXlsx(sheets(records));
 }
 
-
 export const RESULT_HEADERS = ['申报人编号', '姓名', '申报级别', '评价级别', '结论', '路线', '积分', '未满足的条件'];
 
 /** One row per applicant and level; a rejected record gets one row saying why. */
