@@ -7,16 +7,18 @@
 import { createReadStream, statSync } from 'node:fs';
 import { readSampleFiles } from '../lib/core/node.ts';
 import { isSampleFile } from '../lib/core/samples.ts';
-import { utf8Advice, type Utf8Fault } from '../lib/core/utf8.ts';
 import { InputError, notJson, type InputItem } from './input-item.ts';
-import { textChunks, textLines, Utf8StreamError, type TextLine } from './input-bytes.ts';
+import { LineSplitter, lineItem as item, notUtf8, textChunks, textLines, Utf8StreamError, type TextLine } from './input-bytes.ts';
+import { byteShares, SHARE_BYTES, type Share } from './shares.ts';
 
 export { InputError, parseItem, type InputItem } from './input-item.ts';
 
 const isSpace = (ch: string) => /\s/.test(ch);
 
 /** The records of a file, a directory or stdin ("-"), in input order. Throws InputError when unreadable. */
-export async function* readApplicants(path: string): AsyncGenerator<InputItem> {
+export function readApplicants(path: string): AsyncGenerator<InputItem>;
+export function readApplicants(path: string, shares: boolean): AsyncGenerator<ReadItem>;
+export async function* readApplicants(path: string, shares = false): AsyncGenerator<ReadItem> {
   let stream: AsyncIterable<Uint8Array>;
   try {
     if (path !== '-' && statSync(path).isDirectory()) {
@@ -28,13 +30,13 @@ export async function* readApplicants(path: string): AsyncGenerator<InputItem> {
     if (e instanceof InputError) throw e;
     throw new InputError(`无法读取申请人文件“${path}”`);
   }
-  yield* readStream(stream, path);
+  yield* readAny(stream, path, shares ? SHARE_BYTES : 0);
 }
 
 /** A byte stream, opened (so that a missing file fails here, before anything is written). */
 async function openBytes(path: string): Promise<AsyncIterable<Uint8Array>> {
   if (path === '-') return process.stdin as AsyncIterable<Uint8Array>;
-  const s = createReadStream(path, { highWaterMark: 1 << 16 });
+  const s = createReadStream(path, { highWaterMark: 1 << 20 });
   await new Promise<void>((resolve, reject) => {
     s.once('open', () => resolve());
     s.once('error', reject);
@@ -42,17 +44,30 @@ async function openBytes(path: string): Promise<AsyncIterable<Uint8Array>> {
   return s as AsyncIterable<Uint8Array>;
 }
 
-/** Why a line or a document is not UTF-8, in the clerk's words. */
-export function notUtf8(f: Utf8Fault, where = `第 ${f.line} 行`): string {
-  return `${where}不是有效的 UTF-8 文本（第 ${f.line} 行第 ${f.col} 列，第 ${f.byte} 字节）：${utf8Advice(f)}`;
-}
-
 /**
  * Decides the format from the first byte that is not white space (after a BOM): "[" is a JSON array; "{" is
  * NDJSON or one JSON document (objectOrLines); anything else is read as NDJSON. Lines are numbered from the
  * file's first line, blank lines included.
  */
-export async function* readStream(chunks: AsyncIterable<Uint8Array>, path: string): AsyncGenerator<InputItem> {
+export function readStream(chunks: AsyncIterable<Uint8Array>, path: string): AsyncGenerator<InputItem> {
+  return readAny(chunks, path, 0) as AsyncGenerator<InputItem>;
+}
+
+/** readStream, NDJSON in shares of about `size` bytes (as for --jobs). */
+export function readStreamShares(chunks: AsyncIterable<Uint8Array>, path: string, size = SHARE_BYTES): AsyncGenerator<ReadItem> {
+  return readAny(chunks, path, size);
+}
+
+/** An input item, or (with --jobs) a share of NDJSON lines that a worker reads itself (shares.ts). */
+export type ReadItem = InputItem | { share: Share };
+
+/** As readApplicants, but NDJSON comes in shares of raw lines, for --jobs. */
+export async function* readApplicantShares(path: string): AsyncGenerator<ReadItem> {
+  yield* readApplicants(path, true);
+}
+
+/** `shares`: NDJSON in shares of about that many bytes; 0, line by line. */
+async function* readAny(chunks: AsyncIterable<Uint8Array>, path: string, shares: number): AsyncGenerator<ReadItem> {
   const it = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   const BOM = [0xef, 0xbb, 0xbf];
@@ -83,6 +98,7 @@ export async function* readStream(chunks: AsyncIterable<Uint8Array>, path: strin
   }
   const rest = resume(it, head);
   if (first === 0x5b) yield* arrayElements(textChunks(rest), path); // [
+  else if (shares) yield* sharedLines(rest, first === 0x7b, path, shares);
   else if (first === 0x7b) yield* objectOrLines(textLines(rest), path); // {
   else yield* lineItems(textLines(rest));
 }
@@ -97,13 +113,43 @@ async function* resume<T>(it: AsyncIterator<T>, head: T[]): AsyncGenerator<T> {
   }
 }
 
-/** NDJSON lines as input items: a line that is not UTF-8 is rejected with its position. */
-function item(l: TextLine): InputItem {
-  return 'fault' in l ? { invalid: notUtf8(l.fault) } : l;
-}
-
 async function* lineItems(lines: AsyncIterable<TextLine>): AsyncGenerator<InputItem> {
   for await (const l of lines) yield item(l);
+}
+
+/**
+ * NDJSON in shares. Starting with "{", the first share must show NDJSON as objectOrLines decides it (two lines,
+ * one of them a JSON object on its own); otherwise (one document, or a first line longer than a share) the input
+ * is read as without shares.
+ */
+async function* sharedLines(chunks: AsyncIterable<Uint8Array>, brace: boolean, path: string, size: number): AsyncGenerator<ReadItem> {
+  const it = byteShares(chunks, size)[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) return;
+  if (brace) {
+    const split = new LineSplitter();
+    const lines = split.end(split.push(first.value.bytes));
+    if (!(lines.length >= 2 && (objectLine(lines[0]) || objectLine(lines[1])))) {
+      yield* objectOrLines(textLines(sharesBytes(first.value, it)), path);
+      return;
+    }
+  }
+  yield { share: first.value };
+  for (;;) {
+    const next = await it.next();
+    if (next.done) return;
+    yield { share: next.value };
+  }
+}
+
+/** The bytes of `first` and of the shares after it. */
+async function* sharesBytes(first: Share, rest: AsyncIterator<Share>): AsyncGenerator<Uint8Array> {
+  yield first.bytes;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value.bytes;
+  }
 }
 
 /** A line that is a JSON object on its own: the second line of NDJSON, never of a document spread over lines. */

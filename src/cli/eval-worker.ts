@@ -2,25 +2,31 @@
 // JSON document (InputError) ends the batch there; the main thread stops the run at that point.
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, type InputItem } from './input-item.ts';
-import { evaluator, type Done, type EvalSetup } from './evaluate-items.ts';
+import { evaluator, pack, type Done, type EvalSetup, type Run } from './evaluate-items.ts';
+import { shareItems, type Share } from './shares.ts';
 
+/** Items read by the main thread, or a share of NDJSON bytes that the worker reads. */
 export interface BatchRequest {
   seq: number;
-  items: InputItem[];
+  items?: InputItem[];
+  share?: Share;
 }
 
+/** A table's results as they are (it needs every row); CSV and JSON packed (evaluate-items.ts). */
 export interface BatchReply {
   seq: number;
-  done: Done[];
+  done?: Done[];
+  run?: Run;
   fatal?: string;
 }
 
-const run = evaluator(workerData as EvalSetup);
+const setup = workerData as EvalSetup;
+const run = evaluator(setup);
 
-parentPort!.on('message', ({ seq, items }: BatchRequest) => {
+parentPort!.on('message', ({ seq, items, share }: BatchRequest) => {
   const done: Done[] = [];
   let fatal: string | undefined;
-  for (const item of items) {
+  for (const item of share ? shareItems(share) : items!) {
     try {
       done.push(run(item));
     } catch (e) {
@@ -29,5 +35,10 @@ parentPort!.on('message', ({ seq, items }: BatchRequest) => {
       break;
     }
   }
-  parentPort!.postMessage({ seq, done, ...(fatal !== undefined ? { fatal } : {}) } satisfies BatchReply);
+  const f = fatal !== undefined ? { fatal } : {};
+  if (setup.format === 'table') parentPort!.postMessage({ seq, done, ...f } satisfies BatchReply);
+  else {
+    const r = pack(done, setup.format);
+    parentPort!.postMessage({ seq, run: r, ...f } satisfies BatchReply, [r.ends.buffer as ArrayBuffer, r.flags.buffer as ArrayBuffer]);
+  }
 });

@@ -64,3 +64,43 @@ export function done(setup: EvalSetup, row: Row, parsed: boolean, text?: string)
   if (setup.format === 'table') return { ...base, result };
   return { ...base, text: text ?? (setup.format === 'csv' ? csvLines(row, setup.codes) : jsonItem(result, setup.explain)) };
 }
+
+/**
+ * Results made in a --jobs worker, packed for the trip to the main thread: their output texts joined into one
+ * string (JSON elements separated by ",\n", as the JsonWriter separates them) and what the main thread needs
+ * per record in flat arrays, so that it handles one string and a few arrays per batch, not an object per record.
+ */
+export interface Run {
+  text: string;
+  /** Where each record's text ends in `text`. */
+  ends: Int32Array;
+  /** Per record: 1 parsed, 2 ok, 4 rejected. */
+  flags: Uint8Array;
+  ids: (string | null)[];
+  names: string[];
+  targets: string[];
+}
+
+export const RUN_SEPARATOR = { csv: '', json: ',\n' } as const;
+
+export function pack(done: Done[], format: 'csv' | 'json'): Run {
+  const n = done.length;
+  const ends = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const texts: string[] = new Array(n);
+  let at = 0;
+  const sep = RUN_SEPARATOR[format].length;
+  for (let k = 0; k < n; k++) {
+    const d = done[k];
+    texts[k] = d.text!;
+    at += (k ? sep : 0) + d.text!.length;
+    ends[k] = at;
+    flags[k] = (d.parsed ? 1 : 0) | (d.ok ? 2 : 0) | (d.rejected ? 4 : 0);
+  }
+  return { text: texts.join(RUN_SEPARATOR[format]), ends, flags, ids: done.map((d) => d.id), names: done.map((d) => d.name), targets: done.map((d) => d.target) };
+}
+
+/** Where record k's text starts in the run's text. */
+export function runStart(run: Run, k: number, format: 'csv' | 'json'): number {
+  return k ? run.ends[k - 1] + RUN_SEPARATOR[format].length : 0;
+}

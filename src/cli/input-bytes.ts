@@ -1,7 +1,8 @@
 // The applicants' bytes turned into text, strictly: split into lines (NDJSON) or decoded as one stream (a JSON
 // array), with a fatal UTF-8 decoder, so that an invalid byte is an error with its line and never U+FFFD.
 // Linear in the input: a line that spans chunks is kept as a list of pieces and joined once, at its end.
-import { advance, decodeUtf8, GBK_SAMPLE, incompleteTail, looksLikeGbk, type Before, type Utf8Fault } from '../lib/core/utf8.ts';
+import { advance, decodeUtf8, GBK_SAMPLE, incompleteTail, looksLikeGbk, utf8Advice, type Before, type Utf8Fault } from '../lib/core/utf8.ts';
+import type { InputItem } from './input-item.ts';
 
 /** One line of NDJSON (its text, or where it stops being UTF-8), numbered from 1; \n, \r\n and \r end lines. */
 export type TextLine = { line: number; text: string } | { line: number; fault: Utf8Fault };
@@ -21,29 +22,65 @@ function join(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Lines with something on them but white space, each decoded on its own (a bad byte spoils its line only). */
-export async function* textLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TextLine> {
-  let parts: Uint8Array[] = [];
-  let n = 0;
-  let bytes = 0; // before the current line
-  let afterCr = false; // the previous chunk ended in \r: a \n starting this one belongs to it
-  const emit = (b: Uint8Array): TextLine | null => {
-    n++;
-    const d = decodeUtf8(b, { lines: n - 1, bytes, col: 0 });
-    bytes += b.length;
-    if ('fault' in d) return { line: n, fault: d.fault };
-    const text = n === 1 ? d.text.replace(/^\ufeff/, '') : d.text;
-    return text.trim() ? { line: n, text } : null;
-  };
-  for await (const chunk of chunks) {
+/**
+ * Splits bytes into lines, chunk by chunk, each decoded on its own (a bad byte spoils its line only); only lines
+ * with something on them but white space are handed on. `line` and `bytes` say where the first byte is: a
+ * --jobs worker splits its share of the file starting at that share's first line and byte (shares.ts).
+ */
+export class LineSplitter {
+  private parts: Uint8Array[] = [];
+  private afterCr = false; // the previous chunk ended in \r: a \n starting this one belongs to it
+
+  /** `n`: lines before the first byte; `bytes`: bytes before it. */
+  constructor(private n = 0, private bytes = 0) {}
+
+  private emit(b: Uint8Array, out: TextLine[]): void {
+    this.n++;
+    const d = decodeUtf8(b, { lines: this.n - 1, bytes: this.bytes, col: 0 });
+    this.bytes += b.length;
+    if ('fault' in d) {
+      out.push({ line: this.n, fault: d.fault });
+      return;
+    }
+    const text = this.n === 1 ? d.text.replace(/^\ufeff/, '') : d.text;
+    if (text.trim()) out.push({ line: this.n, text });
+  }
+
+  /**
+   * The lines that end in `chunk`, appended to `out`. The whole lines inside the chunk are decoded at once and
+   * split as text; only when that text is not UTF-8 is each of them decoded on its own, to say which is broken.
+   */
+  push(bytes: Uint8Array, out: TextLine[] = []): TextLine[] {
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length); // Buffer's indexOf is memchr
     let i = 0;
-    if (afterCr) {
-      afterCr = false;
+    if (this.afterCr) {
+      this.afterCr = false;
       if (chunk[0] === 10) {
         i = 1;
-        bytes++;
+        this.bytes++;
       }
     }
+    if (this.parts.length) i = this.lineByLine(chunk, i, out, true); // the line carried over from the last chunk
+    const last = Math.max(chunk.lastIndexOf(10), chunk.lastIndexOf(13));
+    if (i < chunk.length && last >= i) {
+      const d = decodeUtf8(chunk.subarray(i, last + 1));
+      if ('text' in d) {
+        const lines = d.text.indexOf('\r') < 0 ? d.text.split('\n') : d.text.split(/\r\n|\r|\n/);
+        for (let k = 0; k < lines.length - 1; k++) {
+          const text = ++this.n === 1 ? lines[k].replace(/^\ufeff/, '') : lines[k];
+          if (text.trim()) out.push({ line: this.n, text });
+        }
+        this.bytes += last + 1 - i;
+        if (chunk[last] === 13 && last + 1 === chunk.length) this.afterCr = true;
+        i = last + 1;
+      } else i = this.lineByLine(chunk, i, out, false);
+    }
+    if (i < chunk.length) this.parts.push(chunk.subarray(i));
+    return out;
+  }
+
+  /** Lines from `i` decoded one by one, up to the chunk's last line end (or only the first, `once`); where the rest starts. */
+  private lineByLine(chunk: Buffer, i: number, out: TextLine[], once: boolean): number {
     let lf = -2;
     let cr = -2;
     let start = i;
@@ -52,23 +89,49 @@ export async function* textLines(chunks: AsyncIterable<Uint8Array>): AsyncGenera
       if (cr !== -1 && cr < i) cr = chunk.indexOf(13, i);
       const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
       if (end < 0) break;
-      parts.push(chunk.subarray(start, end));
-      const l = emit(join(parts));
-      parts = [];
+      this.parts.push(chunk.subarray(start, end));
+      const line = join(this.parts);
+      this.parts = [];
       if (chunk[end] === 13) {
-        if (end + 1 === chunk.length) afterCr = true;
+        if (end + 1 === chunk.length) this.afterCr = true;
         i = chunk[end + 1] === 10 ? end + 2 : end + 1;
       } else i = end + 1;
-      bytes += i - end;
+      this.emit(line, out);
+      this.bytes += i - end;
       start = i;
-      if (l) yield l;
+      if (once) break;
     }
-    if (start < chunk.length) parts.push(chunk.subarray(start));
+    if (once && start === i && this.parts.length) {
+      // no line end in the chunk: the carried line goes on
+      this.parts.push(chunk.subarray(i));
+      return chunk.length;
+    }
+    return start;
   }
-  if (parts.length) {
-    const l = emit(join(parts));
-    if (l) yield l;
+
+  /** The last line, when the bytes do not end with a line end. */
+  end(out: TextLine[] = []): TextLine[] {
+    if (this.parts.length) this.emit(join(this.parts), out);
+    this.parts = [];
+    return out;
   }
+}
+
+/** The lines of a byte stream (LineSplitter), as they arrive. */
+export async function* textLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TextLine> {
+  const split = new LineSplitter();
+  for await (const chunk of chunks) yield* split.push(chunk);
+  yield* split.end();
+}
+
+/** Why a line or a document is not UTF-8, in the clerk's words. */
+export function notUtf8(f: Utf8Fault, where = `第 ${f.line} 行`): string {
+  return `${where}不是有效的 UTF-8 文本（第 ${f.line} 行第 ${f.col} 列，第 ${f.byte} 字节）：${utf8Advice(f)}`;
+}
+
+/** An NDJSON line as an input item: a line that is not UTF-8 is rejected with its position. */
+export function lineItem(l: TextLine): InputItem {
+  return 'fault' in l ? { invalid: notUtf8(l.fault) } : l;
 }
 
 /** A stream's text is not UTF-8 at `fault`: what was valid before it has been handed on. */

@@ -1,17 +1,24 @@
 // Runs the evaluation of a stream of input items, in this thread or spread over --jobs worker threads, and
 // hands the results back in input order. Items go to the workers in batches, round robin; at most two
-// batches per worker are in flight, so reading waits for evaluation and memory stays flat.
+// batches per worker are in flight, so reading waits for evaluation and memory stays flat. A share of NDJSON
+// bytes (shares.ts) is a batch of its own: its bytes are transferred, and the worker reads its lines.
 import { Worker } from 'node:worker_threads';
 import { InputError, type InputItem } from './input-item.ts';
-import type { BatchReply } from './eval-worker.ts';
-import { evaluator, type Done, type EvalSetup } from './evaluate-items.ts';
+import type { BatchReply, BatchRequest } from './eval-worker.ts';
+import { shareItems } from './shares.ts';
+import type { ReadItem } from './applicants.ts';
+import { evaluator, type Done, type EvalSetup, type Run } from './evaluate-items.ts';
 
 const BATCH = 256;
 
-export async function* evaluateInOrder(items: AsyncIterable<InputItem>, setup: EvalSetup, jobs: number): AsyncGenerator<Done> {
+/** Results in input order: one by one, or (CSV and JSON from workers) in runs of a batch each. */
+export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: EvalSetup, jobs: number): AsyncGenerator<Done | Run> {
   if (jobs <= 1) {
     const run = evaluator(setup);
-    for await (const item of items) yield run(item);
+    for await (const item of items) {
+      if ('share' in item) for (const i of shareItems(item.share)) yield run(i);
+      else yield run(item);
+    }
     return;
   }
   const workers = Array.from({ length: jobs }, () => new Worker(new URL('./eval-worker.js', import.meta.url), { workerData: setup }));
@@ -29,15 +36,16 @@ export async function* evaluateInOrder(items: AsyncIterable<InputItem>, setup: E
   }
   const inFlight: Promise<BatchReply>[] = [];
   let seq = 0;
-  const send = (batch: InputItem[]) => {
+  const send = (batch: Omit<BatchRequest, 'seq'>) => {
     const s = seq++;
     const reply = new Promise<BatchReply>((resolve, reject) => waiting.set(s, { resolve, reject }));
     reply.catch(() => {}); // a worker's failure is thrown where the batch is awaited, not as an unhandled rejection
     inFlight.push(reply);
-    workers[s % jobs].postMessage({ seq: s, items: batch });
+    workers[s % jobs].postMessage({ seq: s, ...batch } satisfies BatchRequest, batch.share ? [batch.share.bytes.buffer as ArrayBuffer] : []);
   };
-  function* results(r: BatchReply): Generator<Done> {
-    yield* r.done;
+  function* results(r: BatchReply): Generator<Done | Run> {
+    if (r.run) yield r.run;
+    else yield* r.done!;
     if (r.fatal !== undefined) throw new InputError(r.fatal);
   }
   try {
@@ -45,16 +53,22 @@ export async function* evaluateInOrder(items: AsyncIterable<InputItem>, setup: E
     let readError: unknown = null;
     try {
       for await (const item of items) {
-        batch.push(item);
-        if (batch.length < BATCH) continue;
-        send(batch);
-        batch = [];
+        if ('share' in item) {
+          if (batch.length) send({ items: batch });
+          batch = [];
+          send({ share: item.share });
+        } else {
+          batch.push(item);
+          if (batch.length < BATCH) continue;
+          send({ items: batch });
+          batch = [];
+        }
         while (inFlight.length >= 2 * jobs) yield* results(await inFlight.shift()!);
       }
     } catch (e) {
       readError = e; // what was read before the error is still evaluated and written
     }
-    if (batch.length) send(batch);
+    if (batch.length) send({ items: batch });
     while (inFlight.length) yield* results(await inFlight.shift()!);
     if (readError) throw readError;
   } finally {

@@ -7,7 +7,7 @@ import { diskResolverWithin, loadStandardSet, readSampleFiles, readStandardFiles
 import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
 import { formatSource } from '../lib/core/fmt/index.ts';
 import { renameToChinese } from '../lib/core/fmt/names.ts';
-import type { EvalSetup, Format } from './evaluate-items.ts';
+import type { Done, EvalSetup, Format } from './evaluate-items.ts';
 import { USAGE, UsageError } from './usage.ts';
 // Each verb's own modules are imported when it runs (below): a cold `stdc check` does not load the evaluator's
 // input and output, the impact analysis, signatures (node:crypto) or the --jobs workers (node:worker_threads).
@@ -202,18 +202,36 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   let parsed = 0;
   let total = 0;
   let rejected = 0;
+  /** Counts a record; one whose id repeats an earlier one's comes back rejected, to be written in its place (as Batch does; the count is of parsed records). */
+  const admit = (isParsed: boolean, ok: boolean, isRejected: boolean, id: string | null, name: string, target: string): Done | null => {
+    total++;
+    const index = isParsed ? parsed++ : -1;
+    let instead: Done | null = null;
+    if (ok) {
+      const first = ids.get(id!);
+      if (first === undefined) ids.set(id!, index);
+      else instead = done(setup, { name, target, result: { id, errors: [{ path: 'id', message: repeatedId(id!, first) }] } }, true);
+    }
+    if (isRejected || instead) rejected++;
+    return instead;
+  };
   try {
-    for await (let d of evaluateInOrder(readApplicants(setup.path), setup, jobs)) {
-      total++;
-      const index = d.parsed ? parsed++ : -1;
-      if (d.ok) {
-        // A repeated id is rejected after its first record, as Batch does (the count is of parsed records).
-        const first = ids.get(d.id!);
-        if (first === undefined) ids.set(d.id!, index);
-        else d = done(setup, { name: d.name, target: d.target, result: { id: d.id, errors: [{ path: 'id', message: repeatedId(d.id!, first) }] } }, true);
+    for await (const r of evaluateInOrder(readApplicants(setup.path, jobs > 1), setup, jobs)) {
+      if (!('ends' in r)) {
+        await out.write(admit(r.parsed, r.ok, r.rejected, r.id, r.name, r.target) ?? r);
+        continue;
       }
-      if (d.rejected) rejected++;
-      await out.write(d);
+      // a worker's run of records is written whole, around the records that repeat an id
+      let from = 0;
+      for (let k = 0; k < r.ends.length; k++) {
+        const f = r.flags[k];
+        const instead = admit(!!(f & 1), !!(f & 2), !!(f & 4), r.ids[k], r.names[k], r.targets[k]);
+        if (!instead) continue;
+        await out.writeRun(r, from, k);
+        await out.write(instead);
+        from = k + 1;
+      }
+      await out.writeRun(r, from, r.ends.length);
     }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

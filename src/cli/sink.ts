@@ -1,5 +1,5 @@
 // Where `stdc eval` writes its results.
-import type { EvalSetup, Done } from './evaluate-items.ts';
+import { runStart, type EvalSetup, type Done, type Run } from './evaluate-items.ts';
 import type { Io } from './main.ts';
 import { JsonWriter, csvHead, table, type Row } from './output.ts';
 import { compactDictionary } from '../lib/core/evaluate/compact.ts';
@@ -43,6 +43,17 @@ export class Sink {
     if (this.setup.format === 'table') this.rows.push({ name: d.name, target: d.target, result: d.result! });
     else if (this.json) this.json.write(d.text!);
     else this.buffer(d.text!);
+    if (this.size >= 1 << 16) await this.flush();
+  }
+
+  /** Records from..to of a worker's run (CSV or JSON), their texts as the worker joined them. */
+  async writeRun(run: Run, from: number, to: number): Promise<void> {
+    if (from >= to) return;
+    if (!this.started) this.start();
+    const format = this.json ? 'json' : 'csv';
+    const text = run.text.slice(runStart(run, from, format), run.ends[to - 1]);
+    if (this.json) this.json.write(text);
+    else this.buffer(text);
     if (this.size >= 1 << 16) await this.flush();
   }
 

@@ -64,6 +64,26 @@ describe('stdc eval streaming', LIMIT, () => {
     expect(await run('eval', 'standards/2026', g, '--format', 'json', '--explain')).toEqual({ code: 0, out: '[]\n', err: '' });
   });
 
+  it('--jobs reads NDJSON in shares as one thread reads it: broken lines, bytes that are not UTF-8, any line ends, ids repeated within a share', async () => {
+    const l = (i: number) => JSON.stringify(records[i]);
+    const parts: (string | Buffer)[] = [
+      l(0), '\r\n', '{not json', '\n', '\n', l(1), '\r', l(0), '\n', Buffer.from([0x7b, 0xff, 0x7d]), '\n', l(2), '\r\n', '   ', '\n', l(2), '\n', l(3)
+    ];
+    const f = join(tmp, 'hostile.ndjson');
+    writeFileSync(f, Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+    for (const format of ['csv', 'json', 'table']) {
+      const one = await run('eval', 'standards/2026', f, '--format', format);
+      expect(one.code).toBe(1);
+      expect(one.err).toMatch(/^\d+ 条记录被拒绝/);
+      const two = await run('eval', 'standards/2026', f, '--format', format, '--jobs', '2');
+      expect(two).toEqual(one);
+    }
+    const csv = (await run('eval', 'standards/2026', f, '--format', 'csv', '--jobs', '2')).out;
+    expect(csv).toContain('第 2 行不是有效的 JSON');
+    expect(csv).toContain('第 6 行不是有效的 UTF-8 文本');
+    expect(csv.match(/id 重复/g)).toHaveLength(2);
+  }, 300_000);
+
   it('--jobs must be a small positive integer', async () => {
     expect((await run('eval', 'standards/2026', ndjson, '--jobs', '0')).code).toBe(2);
     expect((await run('eval', 'standards/2026', ndjson, '--jobs', 'x')).code).toBe(2);

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { analyze, compile, type Diagnostic } from '../../src/lib/core/index.ts';
 import { formatSource } from '../../src/lib/core/fmt/index.ts';
 import { validateBundle } from '../../src/lib/core/compile/validate-bundle.ts';
-import { InputError, parseItem, readStream, type InputItem } from '../../src/cli/applicants.ts';
+import { InputError, parseItem, readStream, readStreamShares, type InputItem } from '../../src/cli/applicants.ts';
+import { shareItems } from '../../src/cli/shares.ts';
 
 const dir = 'standards/2026';
 const originals = readdirSync(dir)
@@ -120,14 +121,19 @@ async function* chunks(bytes: Buffer, sizes: number[]) {
   }
 }
 
-/** What the reader makes of a stream: each item parsed (or its rejection), then an InputError's message if any. */
-async function outcome(bytes: Buffer, sizes: number[]): Promise<string[]> {
+/**
+ * What the reader makes of a stream: each item parsed (or its rejection), then an InputError's message if any.
+ * `share`: NDJSON in shares of about that many bytes, each read as a --jobs worker reads it.
+ */
+async function outcome(bytes: Buffer, sizes: number[], share = 0): Promise<string[]> {
   const out: string[] = [];
+  const put = (item: InputItem) => {
+    const p = parseItem(item, 'x');
+    out.push(p.error ?? JSON.stringify(p.record));
+  };
   try {
-    for await (const item of readStream(chunks(bytes, sizes), 'x') as AsyncIterable<InputItem>) {
-      const p = parseItem(item, 'x');
-      out.push(p.error ?? JSON.stringify(p.record));
-    }
+    if (!share) for await (const item of readStream(chunks(bytes, sizes), 'x')) put(item);
+    else for await (const item of readStreamShares(chunks(bytes, sizes), 'x', share)) for (const i of 'share' in item ? shareItems(item.share) : [item]) put(i);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     out.push(`InputError: ${e.message}`);
@@ -135,11 +141,16 @@ async function outcome(bytes: Buffer, sizes: number[]): Promise<string[]> {
   return out;
 }
 
-/** The reader throws nothing but InputError, does not depend on how the bytes are cut, and never makes U+FFFD. */
-export const readerProperty = fc.asyncProperty(inputBytes, fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 6 }), async (bytes, sizes) => {
+/**
+ * The reader throws nothing but InputError, does not depend on how the bytes are cut nor on whether NDJSON is
+ * read in shares (--jobs), and never makes U+FFFD.
+ */
+export const readerProperty = fc.asyncProperty(inputBytes, fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 6 }), fc.integer({ min: 1, max: 256 }), async (bytes, sizes, share) => {
   const whole = await outcome(bytes, []);
   const cut = await outcome(bytes, sizes);
   if (JSON.stringify(whole) !== JSON.stringify(cut)) throw new Error(`cut into ${sizes} gives ${JSON.stringify(cut)} instead of ${JSON.stringify(whole)}`);
+  const shared = await outcome(bytes, sizes, share);
+  if (JSON.stringify(whole) !== JSON.stringify(shared)) throw new Error(`cut into ${sizes}, in shares of ${share} bytes, gives ${JSON.stringify(shared)} instead of ${JSON.stringify(whole)}`);
   if (!bytes.includes(Buffer.from([0xef, 0xbf, 0xbd])) && whole.some((s) => s.includes('\ufffd'))) throw new Error('U+FFFD in the output');
 });
 
@@ -150,9 +161,11 @@ export const ndjsonProperty = fc.asyncProperty(
   fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 6 }),
   async (records, eol, sizes) => {
     const bytes = enc(records.map((r) => JSON.stringify(r)).join(eol) + eol);
-    const got = await outcome(bytes, sizes);
     const want = records.map((r) => JSON.stringify(JSON.parse(JSON.stringify(r))));
-    if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`got ${JSON.stringify(got)}`);
+    for (const share of [0, 1, 100]) {
+      const got = await outcome(bytes, sizes, share);
+      if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`in shares of ${share} bytes, got ${JSON.stringify(got)}`);
+    }
   }
 );
 

@@ -1,0 +1,83 @@
+// NDJSON for --jobs: the main thread only cuts the raw bytes into shares at line ends and hands each share to a
+// worker, which decodes, splits, parses, evaluates and formats it (eval-worker.ts). A share knows its first
+// line number and byte offset, so that a worker places an invalid byte or a broken line exactly as the reader
+// in one thread does (input-bytes.ts). The bytes move to the worker (transferred, not copied).
+import { LineSplitter, lineItem } from './input-bytes.ts';
+import type { InputItem } from './input-item.ts';
+
+export interface Share {
+  /** Whole lines (the last one may lack its line end only at the end of the input); owns its ArrayBuffer. */
+  bytes: Uint8Array;
+  /** Lines before the share's first byte (blank ones included). */
+  line: number;
+  /** Bytes before it. */
+  offset: number;
+}
+
+/** About this many bytes per share: a few hundred records, few enough messages, memory flat with 2 per worker. */
+export const SHARE_BYTES = 1 << 20;
+
+/** Line ends in `b`: \n, \r\n and \r each end one line. (Buffer's indexOf is memchr; a Uint8Array's is not.) */
+function lineEnds(bytes: Uint8Array): number {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let n = 0;
+  for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
+  for (let i = b.indexOf(13); i >= 0; i = b.indexOf(13, i + 1)) if (b[i + 1] !== 10) n++;
+  return n;
+}
+
+/**
+ * Where a share may end in `chunk`: after its last \n, or after a \r followed by something else than \n (a file
+ * with \r line ends); -1 when the chunk holds no such place (a line goes on into the next chunk).
+ */
+function cutAt(chunk: Uint8Array): number {
+  const lf = chunk.lastIndexOf(10);
+  if (lf >= 0) return lf + 1;
+  for (let i = chunk.length - 2; i >= 0; i--) if (chunk[i] === 13) return i + 1; // no \n in it: the next byte is not one
+  return -1;
+}
+
+/** The stream's bytes in shares of whole lines, in order; their bytes joined are the stream's. */
+export async function* byteShares(chunks: AsyncIterable<Uint8Array>, size = SHARE_BYTES): AsyncGenerator<Share> {
+  let pending: Uint8Array[] = [];
+  let held = 0;
+  let line = 0;
+  let offset = 0;
+  const take = (last: Uint8Array | null): Share => {
+    const bytes = new Uint8Array(held + (last?.length ?? 0)); // its own buffer: it can be transferred
+    let at = 0;
+    for (const p of pending) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    if (last) bytes.set(last, at);
+    const share = { bytes, line, offset };
+    line += lineEnds(bytes);
+    offset += bytes.length;
+    pending = [];
+    held = 0;
+    return share;
+  };
+  for await (const chunk of chunks) {
+    if (held + chunk.length >= size) {
+      const cut = cutAt(chunk);
+      if (cut >= 0) {
+        yield take(chunk.subarray(0, cut));
+        if (cut < chunk.length) {
+          pending.push(chunk.subarray(cut));
+          held = chunk.length - cut;
+        }
+        continue;
+      }
+    }
+    pending.push(chunk);
+    held += chunk.length;
+  }
+  if (held) yield take(null);
+}
+
+/** A share's records, as the reader in one thread would hand them on. */
+export function shareItems(s: Share): InputItem[] {
+  const split = new LineSplitter(s.line, s.offset);
+  return split.end(split.push(s.bytes)).map(lineItem);
+}
