@@ -4,11 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { compile, evaluateRecord } from '../../../src/lib/core/index.ts';
 import { loadSamples, readStandardDir } from '../../../src/lib/core/node.ts';
-import { compactDictionary, evaluateCompact, expandLevel, type CompactRecord } from '../../../src/lib/core/evaluate/compact.ts';
+import { compactDictionary, evaluateCompact, expandLevel, type CompactRecord, type Dictionary } from '../../../src/lib/core/evaluate/compact.ts';
 import { explainLevel } from '../../../src/lib/core/evaluate/explain.ts';
 import { generateApplicants } from '../../../bench/generate.ts';
 
 const bundle = compile(readStandardDir('standards/2026')).bundle!;
+// as a reader of the output has it: after a trip through JSON
+const dictionary = JSON.parse(JSON.stringify(compactDictionary(bundle))) as Dictionary;
 
 function roundTrip(record: unknown): void {
   const full = evaluateRecord(bundle, record, { explain: true });
@@ -16,8 +18,7 @@ function roundTrip(record: unknown): void {
   expect({ id: compact.id, errors: compact.errors, warnings: compact.warnings }).toEqual({ id: full.id, errors: full.errors, warnings: full.warnings });
   expect(compact.results?.length).toBe(full.results?.length);
   (compact.results ?? []).forEach((c, i) => {
-    const level = bundle.levels[i];
-    const expanded = explainLevel(level, expandLevel(level, c, record));
+    const expanded = explainLevel(bundle.levels[i], expandLevel(dictionary.levels[i], c, compact, record));
     expect(expanded).toEqual(full.results![i]);
   });
 }
@@ -34,16 +35,38 @@ describe('compact results', () => {
     for (const r of generateApplicants(150, 6, false, 'eligible')) roundTrip(r);
   }, 60_000);
 
-  it('expand with the dictionary alone (no bundle) as with the bundle', () => {
-    const dict = JSON.parse(JSON.stringify(compactDictionary(bundle)));
-    const record = loadSamples('standards/2026')[0].record;
-    const c = evaluateCompact(bundle, record);
-    c.results!.forEach((x, i) => expect(expandLevel(dict.levels[i], x, record)).toEqual(expandLevel(bundle.levels[i], x, record)));
+  it('what levels share is written once per applicant: a gate of every level, the score components, the lists they count', () => {
+    const slots = (ls: { slot: number }[]) => ls.map((x) => x.slot);
+    const levels = dictionary.levels;
+    // the 2026 set scores every level with the same components
+    for (const l of levels) expect(slots(l.scoring.components)).toEqual(slots(levels[0].scoring.components));
+    const c = evaluateCompact(bundle, loadSamples('standards/2026')[0].record);
+    const used = new Set(levels.flatMap((l) => [l.gates.rules, l.routes.regular?.lines ?? [], l.routes.direct?.requires ?? [], l.routes.direct?.lines ?? [], l.performance.items].flatMap(slots)));
+    expect(c.rules!.length).toBe(used.size);
+    expect(c.rules!.length).toBeLessThan(levels.reduce((n, l) => n + l.gates.rules.length + (l.routes.regular?.lines.length ?? 0) + (l.routes.direct ? l.routes.direct.requires.length + l.routes.direct.lines.length : 0) + l.performance.items.length, 0));
+    expect(c.components!.length).toBe(levels[0].scoring.components.length);
+    // rules with the same slot have the same logic in the bundle
+    const byKey = new Map<number, string>();
+    bundle.levels.forEach((l, i) =>
+      l.gates.rules.forEach((r, k) => {
+        const slot = levels[i].gates.rules[k].slot;
+        const key = JSON.stringify([r.logic, r.figures.map((f) => [f.value, f.target])]);
+        expect(byKey.get(slot) ?? key).toBe(key);
+        byKey.set(slot, key);
+      })
+    );
   });
 
   it('--level keeps only those levels, in the dictionary and in the results', () => {
     const dict = compactDictionary(bundle, ['副研究员']);
     expect(dict.levels.map((l) => l.name)).toEqual(['副研究员']);
-    expect(evaluateCompact(bundle, loadSamples('standards/2026')[0].record, { levels: ['副研究员'] }).results!.map((l) => l.level)).toEqual(['副研究员']);
+    const record = loadSamples('standards/2026')[0].record;
+    const c = JSON.parse(JSON.stringify(evaluateCompact(bundle, record, { levels: ['副研究员'] }))) as CompactRecord;
+    expect(c.results!.map((l) => l.level)).toEqual(['副研究员']);
+    // its slots count only that level's rules, and expand to its full explanation
+    const l = dict.levels[0];
+    expect(c.rules!.length).toBeLessThanOrEqual(l.gates.rules.length + (l.routes.regular?.lines.length ?? 0) + (l.routes.direct ? l.routes.direct.requires.length + l.routes.direct.lines.length : 0) + l.performance.items.length);
+    const i = bundle.levels.findIndex((x) => x.name === '副研究员');
+    expect(explainLevel(bundle.levels[i], expandLevel(l, c.results![0], c, record))).toEqual(evaluateRecord(bundle, record, { explain: true, levels: ['副研究员'] }).results![0]);
   });
 });

@@ -2,27 +2,152 @@
 // trace: which rules held, each figure's value and target, the indexes of the list items counted (and the
 // value taken from each), the points — beside a dictionary made once per run from the bundle (labels,
 // reasons, source positions, requirements). No text is made: the summary, the reasons and every sentence
-// of an explanation follow from these facts. Nothing is lost: explainLevel(level, expandLevel(level,
-// compact, record)) is the full explanation, reasons included, which
-// test/core/evaluate/compact.test.ts checks on every sample and on generated applicants. The format is
-// documented by docs/eval-compact.schema.json.
+// of an explanation follow from these facts.
+//
+// A rule, a score component or a list match that several levels share (the same logic: the gates of every
+// level, the score components, the lists they count) is evaluated and written once per applicant: the
+// dictionary gives each its slot (`slot`, `match`), and an applicant's result holds `rules`, `components` and
+// `matches` by slot, beside one line per level (verdict, route, score, items met).
+//
+// Nothing is lost: explainLevel(level, expandLevel(dictionary level, level result, result, record)) is the
+// full explanation, reasons included, which test/core/evaluate/compact.test.ts checks on every sample and on
+// generated applicants. The format is documented by docs/eval-compact.schema.json.
 import type { Bundle, BundleComponent, BundleLevel, BundleRule, Figure, ListMatch } from '../compile/bundle-types.ts';
 import { validateRecord } from '../records/index.ts';
-import { compiledBundle, itemKey, listOf, traceLevel, type Engine, type RecordResult } from './evaluate.ts';
+import {
+  compiledBundle, itemKey, listOf, scoreOf,
+  type CompiledComponent, type CompiledLevel, type CompiledList, type CompiledRule, type Engine, type RecordResult
+} from './evaluate.ts';
 import { where, type Where } from './explain.ts';
+import { truthy } from './jsonlogic.ts';
 import { ROUTE_LABEL, VERDICT_LABEL } from './labels.ts';
-import type { ComponentTrace, LevelTrace, ListTrace, MatchedItem, RuleTrace } from './trace.ts';
+import type { LevelTrace, ListTrace, MatchedItem, RuleTrace } from './trace.ts';
 
-export const COMPACT_FORMAT = 'stdc-eval-compact@1';
+export const COMPACT_FORMAT = 'stdc-eval-compact@2';
+
+// ---------- slots: what levels share, numbered once per bundle and choice of levels ----------
+
+type Section = 'gates' | 'regular' | 'directRequires' | 'directLines' | 'items';
+const SECTIONS: Section[] = ['gates', 'regular', 'directRequires', 'directLines', 'items'];
+
+function sectionRules(l: BundleLevel, s: Section): BundleRule[] {
+  if (s === 'gates') return l.gates.rules;
+  if (s === 'regular') return l.routes.regular?.lines ?? [];
+  if (s === 'directRequires') return l.routes.direct?.requires ?? [];
+  if (s === 'directLines') return l.routes.direct?.lines ?? [];
+  return l.performance.items;
+}
+
+/** Where a slot's first use is: level (index in the bundle), section, position; and for a list, which list of it. */
+interface Use {
+  level: number;
+  section: Section | 'components';
+  at: number;
+  list?: number;
+}
+
+interface Layout {
+  /** The levels included (indexes in the bundle), in order. */
+  levels: number[];
+  /** Per included level and section, each rule's slot; per included level, each component's slot. */
+  ruleSlot: Record<Section, number[]>[];
+  componentSlot: number[][];
+  /** Per rule slot and per component slot, the match slot of each of its lists. */
+  ruleMatches: number[][];
+  componentMatches: number[][];
+  rules: Use[];
+  components: Use[];
+  matches: Use[];
+}
+
+const listKey = (m: ListMatch) => JSON.stringify([m.list, m.matches, m.take ?? null]);
+const ruleKey = (r: BundleRule) => JSON.stringify([r.logic, r.figures.map((f) => [f.value, f.target]), r.lists.map(listKey)]);
+const componentKey = (c: BundleComponent) => JSON.stringify([c.raw, c.points, c.lists.map(listKey)]);
+
+const layouts = new WeakMap<Bundle, Map<string, Layout>>();
+
+/** Slots by identical logic: the same logic gives the same trace on the same record. */
+function layoutOf(bundle: Bundle, only?: string[]): Layout {
+  const key = only ? JSON.stringify(only) : '';
+  let byLevels = layouts.get(bundle);
+  if (!byLevels) layouts.set(bundle, (byLevels = new Map()));
+  const cached = byLevels.get(key);
+  if (cached) return cached;
+  const out: Layout = { levels: [], ruleSlot: [], componentSlot: [], ruleMatches: [], componentMatches: [], rules: [], components: [], matches: [] };
+  const seen = { rules: new Map<string, number>(), components: new Map<string, number>(), matches: new Map<string, number>() };
+  const slot = (kind: 'rules' | 'components' | 'matches', k: string, use: Use): [number, boolean] => {
+    const had = seen[kind].get(k);
+    if (had !== undefined) return [had, false];
+    const n = out[kind].push(use) - 1;
+    seen[kind].set(k, n);
+    return [n, true];
+  };
+  const matchesOf = (lists: ListMatch[], use: Use) => lists.map((m, i) => slot('matches', listKey(m), { ...use, list: i })[0]);
+  bundle.levels.forEach((l, li) => {
+    if (only && !only.includes(l.name)) return;
+    out.levels.push(li);
+    const bySection = {} as Record<Section, number[]>;
+    for (const s of SECTIONS) {
+      bySection[s] = sectionRules(l, s).map((r, at) => {
+        const use = { level: li, section: s, at };
+        const [n, fresh] = slot('rules', ruleKey(r), use);
+        if (fresh) out.ruleMatches[n] = matchesOf(r.lists, use);
+        return n;
+      });
+    }
+    out.ruleSlot.push(bySection);
+    out.componentSlot.push(
+      l.scoring.components.map((c, at) => {
+        const use = { level: li, section: 'components' as const, at };
+        const [n, fresh] = slot('components', componentKey(c), use);
+        if (fresh) out.componentMatches[n] = matchesOf(c.lists, use);
+        return n;
+      })
+    );
+  });
+  byLevels.set(key, out);
+  return out;
+}
+
+interface Slotted {
+  layout: Layout;
+  levels: CompiledLevel[];
+  rules: CompiledRule[];
+  components: CompiledComponent[];
+  matches: CompiledList[];
+}
+
+const slotted = new WeakMap<object, Map<string, Slotted>>();
+
+/** The compiled rule, component and list of each slot. */
+function slottedOf(bundle: Bundle, engine: Engine | undefined, only?: string[]): Slotted {
+  const compiled = compiledBundle(bundle, engine);
+  const key = only ? JSON.stringify(only) : '';
+  let byLevels = slotted.get(compiled);
+  if (!byLevels) slotted.set(compiled, (byLevels = new Map()));
+  const cached = byLevels.get(key);
+  if (cached) return cached;
+  const layout = layoutOf(bundle, only);
+  const at = (u: Use) => (u.section === 'components' ? compiled.levels[u.level].components[u.at] : compiled.levels[u.level][u.section][u.at]);
+  const s: Slotted = {
+    layout,
+    levels: layout.levels.map((i) => compiled.levels[i]),
+    rules: layout.rules.map((u) => at(u) as CompiledRule),
+    components: layout.components.map((u) => at(u) as CompiledComponent),
+    matches: layout.matches.map((u) => at(u).lists[u.list!])
+  };
+  byLevels.set(key, s);
+  return s;
+}
 
 // ---------- per applicant ----------
 
 /** One counted list item: its index in the record's list, or [index, the value taken from it] when the rule takes one. */
 export type CompactItem = number | [index: number, value: unknown];
-/** A rule: 1 if it held, else 0; [value, target] per figure; the items counted per list (left out when none). */
-export type CompactRule = [held: 0 | 1, figures: [unknown, unknown][]] | [held: 0 | 1, figures: [unknown, unknown][], lists: CompactItem[][]];
-/** A score component: its points, its raw points before the cap, the items counted per list (left out when none). */
-export type CompactComponent = [points: number, raw: number] | [points: number, raw: number, lists: CompactItem[][]];
+/** A rule: 1 if it held, else 0; [value, target] per figure. */
+export type CompactRule = [held: 0 | 1, figures: [unknown, unknown][]];
+/** A score component: its points, its raw points before the cap. */
+export type CompactComponent = [points: number, raw: number];
 
 export interface CompactLevel {
   level: string;
@@ -32,45 +157,34 @@ export interface CompactLevel {
   score: number | null;
   /** Performance items met. */
   met: number;
-  gates: CompactRule[];
-  regular: CompactRule[];
-  directRequires: CompactRule[];
-  directLines: CompactRule[];
-  items: CompactRule[];
-  components: CompactComponent[];
 }
 
-export type CompactRecord = Omit<RecordResult, 'results'> & { results?: CompactLevel[] };
+/** By slot (the dictionary's `slot` and `match`): each shared rule, component and list match once. */
+export type CompactRecord = Omit<RecordResult, 'results'> & {
+  results?: CompactLevel[];
+  rules?: CompactRule[];
+  components?: CompactComponent[];
+  matches?: CompactItem[][];
+};
 
-function lists(ls: ListTrace[]): CompactItem[][] | null {
-  let any = false;
-  const out: CompactItem[][] = new Array(ls.length);
-  for (let i = 0; i < ls.length; i++) {
-    const its = ls[i].items;
-    if (its.length) any = true;
-    out[i] = its.map((it) => ('value' in it ? [it.index, it.value] : it.index));
+function compactRule(r: CompiledRule, record: unknown): CompactRule {
+  const figures: [unknown, unknown][] = new Array(r.figures.length);
+  for (let i = 0; i < figures.length; i++) figures[i] = [r.figures[i].value(record), r.figures[i].target(record)];
+  return [truthy(r.logic(record)) ? 1 : 0, figures];
+}
+
+/** The items a list match counted: its value has one character per item of the list, "1" where it counted. */
+function counted(l: CompiledList, record: unknown): CompactItem[] {
+  const mask = l.matches(record);
+  if (typeof mask !== 'string' || !mask.includes('1')) return [];
+  const all = listOf(record, l.path);
+  const take = l.take;
+  const items: CompactItem[] = [];
+  for (let index = 0; index < all.length && index < mask.length; index++) {
+    if (mask.charCodeAt(index) !== 49) continue; // "1"
+    items.push(take ? [index, take(all[index])] : index);
   }
-  return any ? out : null;
-}
-
-function rule(t: RuleTrace): CompactRule {
-  const figures = t.figures.map((f): [unknown, unknown] => [f.value, f.target]);
-  const l = lists(t.lists);
-  return l ? [t.held ? 1 : 0, figures, l] : [t.held ? 1 : 0, figures];
-}
-
-function component(t: ComponentTrace): CompactComponent {
-  const l = lists(t.lists);
-  return l ? [t.points, t.raw, l] : [t.points, t.raw];
-}
-
-/** A level's trace in compact form. */
-export function compactLevel(l: BundleLevel, t: LevelTrace): CompactLevel {
-  return {
-    level: l.name, verdict: t.verdict, route: t.route, score: t.score, met: t.met,
-    gates: t.gates.map(rule), regular: t.regular.map(rule), directRequires: t.directRequires.map(rule),
-    directLines: t.directLines.map(rule), items: t.items.map(rule), components: t.components.map(component)
-  };
+  return items;
 }
 
 /** Validates one record and, when valid, evaluates it at every level (or `levels`) in compact form. */
@@ -78,51 +192,60 @@ export function evaluateCompact(bundle: Bundle, record: unknown, options: { leve
   const check = validateRecord(record, bundle.meta.referenceDate);
   const issue = (i: { path: string; message: string }) => ({ path: i.path, message: i.message });
   if (!check.ok) return { id: check.id, errors: check.errors.map(issue) };
-  const compiled = compiledBundle(bundle, options.engine);
-  compiled.begin(record);
-  const results: CompactLevel[] = [];
-  bundle.levels.forEach((l, i) => {
-    if (options.levels && !options.levels.includes(l.name)) return;
-    results.push(compactLevel(l, traceLevel(compiled.levels[i], record, 'full')));
-  });
-  return { id: check.id, ...(check.warnings.length ? { warnings: check.warnings.map(issue) } : {}), results };
+  const s = slottedOf(bundle, options.engine, options.levels);
+  compiledBundle(bundle, options.engine).begin(record);
+  const results: CompactLevel[] = s.levels.map((c, i) => ({
+    level: bundle.levels[s.layout.levels[i]].name,
+    verdict: c.verdict(record) as LevelTrace['verdict'],
+    route: c.route(record) as LevelTrace['route'],
+    score: scoreOf(c.score(record)),
+    met: Number(c.met(record))
+  }));
+  return {
+    id: check.id,
+    ...(check.warnings.length ? { warnings: check.warnings.map(issue) } : {}),
+    results,
+    rules: s.rules.map((r) => compactRule(r, record)),
+    components: s.components.map((c): CompactComponent => [Number(c.points(record)), Number(c.raw(record))]),
+    matches: s.matches.map((l) => counted(l, record))
+  };
 }
 
 // ---------- back to a trace ----------
 
-type Lists = { list: string }[];
-
 /**
- * The trace a compact level was made from; `level` is the bundle's (or the dictionary's) level, `record` the
- * applicant's record (the items counted are named by it).
+ * The trace a compact level was made from: `l` is the dictionary's level, `c` its line in the result, `r` the
+ * whole result (its slots), `record` the applicant's record (the items counted are named by it).
  */
-export function expandLevel(l: BundleLevel | DictionaryLevel, c: CompactLevel, record: unknown): LevelTrace {
-  const items = (ls: Lists) => (x: CompactItem[] | undefined, i: number): ListTrace => {
-    const path = ls[i].list.split('.');
-    const all = listOf(record, path);
-    return {
-      items: (x ?? []).map((it): MatchedItem => {
-        const index = typeof it === 'number' ? it : it[0];
-        const key = itemKey(all[index], index, path);
-        return typeof it === 'number' ? { index, key } : { index, key, value: it[1] };
-      })
-    };
-  };
-  const expandLists = (x: CompactItem[][] | undefined, ls: Lists) => ls.map((_, i) => items(ls)(x?.[i], i));
-  const ruleTrace = (r: CompactRule, ls: Lists): RuleTrace => ({
-    held: r[0] === 1,
-    figures: r[1].map(([value, target]) => ({ value, target })),
-    lists: expandLists(r[2], ls)
-  });
-  const rules = (cs: CompactRule[], rs: { lists: Lists }[]) => cs.map((r, i) => ruleTrace(r, rs[i].lists));
+export function expandLevel(l: DictionaryLevel, c: CompactLevel, r: CompactRecord, record: unknown): LevelTrace {
+  const lists = (ls: DictionaryList[]): ListTrace[] =>
+    ls.map((d) => {
+      const path = d.list.split('.');
+      const all = listOf(record, path);
+      return {
+        items: r.matches![d.match].map((it): MatchedItem => {
+          const index = typeof it === 'number' ? it : it[0];
+          const key = itemKey(all[index], index, path);
+          return typeof it === 'number' ? { index, key } : { index, key, value: it[1] };
+        })
+      };
+    });
+  const rules = (ds: DictionaryRule[]): RuleTrace[] =>
+    ds.map((d) => {
+      const [held, figures] = r.rules![d.slot];
+      return { held: held === 1, figures: figures.map(([value, target]) => ({ value, target })), lists: lists(d.lists) };
+    });
   return {
     verdict: c.verdict, route: c.route, score: c.score, met: c.met,
-    gates: rules(c.gates, l.gates.rules),
-    regular: rules(c.regular, l.routes.regular?.lines ?? []),
-    directRequires: rules(c.directRequires, l.routes.direct?.requires ?? []),
-    directLines: rules(c.directLines, l.routes.direct?.lines ?? []),
-    items: rules(c.items, l.performance.items),
-    components: c.components.map((x, i) => ({ points: x[0], raw: x[1], lists: expandLists(x[2], l.scoring.components[i].lists) }))
+    gates: rules(l.gates.rules),
+    regular: rules(l.routes.regular?.lines ?? []),
+    directRequires: rules(l.routes.direct?.requires ?? []),
+    directLines: rules(l.routes.direct?.lines ?? []),
+    items: rules(l.performance.items),
+    components: l.scoring.components.map((d) => {
+      const [points, raw] = r.components![d.slot];
+      return { points, raw, lists: lists(d.lists) };
+    })
   };
 }
 
@@ -140,9 +263,13 @@ export interface DictionaryList {
   list: string;
   label: string;
   unit?: ListMatch['unit'];
+  /** Its items counted, in a result's `matches`. */
+  match: number;
 }
 export interface DictionaryRule {
   id?: string;
+  /** Its result, in a result's `rules`. */
+  slot: number;
   label: string;
   reason?: string;
   figures: DictionaryFigure[];
@@ -151,6 +278,8 @@ export interface DictionaryRule {
 }
 export interface DictionaryComponent {
   id: string;
+  /** Its result, in a result's `components`. */
+  slot: number;
   label: string;
   cap: number | null;
   lists: DictionaryList[];
@@ -174,32 +303,38 @@ export interface Dictionary {
   levels: DictionaryLevel[];
 }
 
-const dictList = (l: ListMatch): DictionaryList => ({ list: l.list, label: l.label, ...(l.unit ? { unit: l.unit } : {}) });
+const dictList = (l: ListMatch, match: number): DictionaryList => ({ list: l.list, label: l.label, ...(l.unit ? { unit: l.unit } : {}), match });
 const dictFigure = (f: Figure): DictionaryFigure => ({
   label: f.label, op: f.op, kind: f.kind, ...(f.unit ? { unit: f.unit } : {}), ...(f.enumLabels ? { enumLabels: f.enumLabels } : {}), at: where(f.src)
 });
-const dictRule = (r: BundleRule): DictionaryRule => ({
-  ...(r.id ? { id: r.id } : {}), label: r.label, ...(r.reason ? { reason: r.reason } : {}),
-  figures: r.figures.map(dictFigure), lists: r.lists.map(dictList), at: where(r.src)
-});
-const dictComponent = (c: BundleComponent): DictionaryComponent => ({ id: c.id, label: c.label, cap: c.cap, lists: c.lists.map(dictList), at: where(c.src) });
 
 /** What explanations say that no applicant changes: the bundle without its logic, for the levels asked for. */
 export function compactDictionary(bundle: Bundle, levels?: string[]): Dictionary {
+  const layout = layoutOf(bundle, levels);
+  const rule = (r: BundleRule, slot: number): DictionaryRule => ({
+    ...(r.id ? { id: r.id } : {}), slot, label: r.label, ...(r.reason ? { reason: r.reason } : {}),
+    figures: r.figures.map(dictFigure), lists: r.lists.map((m, i) => dictList(m, layout.ruleMatches[slot][i])), at: where(r.src)
+  });
+  const component = (c: BundleComponent, slot: number): DictionaryComponent => ({
+    id: c.id, slot, label: c.label, cap: c.cap, lists: c.lists.map((m, i) => dictList(m, layout.componentMatches[slot][i])), at: where(c.src)
+  });
   return {
     standard: bundle.meta,
     labels: { verdict: VERDICT_LABEL, route: ROUTE_LABEL },
-    levels: bundle.levels
-      .filter((l) => !levels || levels.includes(l.name))
-      .map((l) => ({
+    levels: layout.levels.map((li, k) => {
+      const l = bundle.levels[li];
+      const slots = layout.ruleSlot[k];
+      const rules = (s: Section) => sectionRules(l, s).map((r, i) => rule(r, slots[s][i]));
+      return {
         name: l.name, at: where(l.src),
-        gates: { label: l.gates.label, rules: l.gates.rules.map(dictRule) },
+        gates: { label: l.gates.label, rules: rules('gates') },
         routes: {
-          regular: l.routes.regular ? { label: l.routes.regular.label, lines: l.routes.regular.lines.map(dictRule) } : null,
-          direct: l.routes.direct ? { label: l.routes.direct.label, requires: l.routes.direct.requires.map(dictRule), lines: l.routes.direct.lines.map(dictRule) } : null
+          regular: l.routes.regular ? { label: l.routes.regular.label, lines: rules('regular') } : null,
+          direct: l.routes.direct ? { label: l.routes.direct.label, requires: rules('directRequires'), lines: rules('directLines') } : null
         },
-        performance: { label: l.performance.label, need: l.performance.need, items: l.performance.items.map(dictRule) },
-        scoring: { label: l.scoring.label, minimum: l.scoring.minimum, components: l.scoring.components.map(dictComponent) }
-      }))
+        performance: { label: l.performance.label, need: l.performance.need, items: rules('items') },
+        scoring: { label: l.scoring.label, minimum: l.scoring.minimum, components: l.scoring.components.map((c, i) => component(c, layout.componentSlot[k][i])) }
+      };
+    })
   };
 }

@@ -10,18 +10,18 @@ import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.t
 import { explainLevel, explainRule, reasonsOf, summaryOf, type LevelExplanation } from './explain.ts';
 import { Plan } from './plan.ts';
 
-interface CompiledList {
+export interface CompiledList {
   /** The list's path, split once. */
   path: string[];
   matches: Compiled;
   take?: Compiled;
 }
-interface CompiledRule {
+export interface CompiledRule {
   logic: Compiled;
   figures: { value: Compiled; target: Compiled }[];
   lists: CompiledList[];
 }
-interface CompiledComponent {
+export interface CompiledComponent {
   raw: Compiled;
   points: Compiled;
   lists: CompiledList[];
@@ -117,7 +117,7 @@ export function compiledLevels(bundle: Bundle, engine: Engine = 'fast'): Compile
 const KEY_FIELDS = ['registration_no', 'name', 'enterprise', 'title', 'year', 'kind', 'degree'];
 
 /** The bundle's score: a number, or null (ineligible). */
-function scoreOf(v: unknown): number | null {
+export function scoreOf(v: unknown): number | null {
   return v === null || v === undefined ? null : Number(v);
 }
 
