@@ -15,7 +15,10 @@ export { InputError, parseItem, type InputItem } from './input-item.ts';
 
 const isSpace = (ch: string) => /\s/.test(ch);
 
-/** The records of a file, a directory or stdin ("-"), in input order. Throws InputError when unreadable. */
+/**
+ * The records of a file, a directory or stdin ("-"), in input order. Throws InputError when unreadable. With
+ * `shares` (--jobs), NDJSON comes in shares of raw lines that the workers read themselves (shares.ts).
+ */
 export function readApplicants(path: string): AsyncGenerator<InputItem>;
 export function readApplicants(path: string, shares: boolean): AsyncGenerator<ReadItem>;
 export async function* readApplicants(path: string, shares = false): AsyncGenerator<ReadItem> {
@@ -60,11 +63,6 @@ export function readStreamShares(chunks: AsyncIterable<Uint8Array>, path: string
 
 /** An input item, or (with --jobs) a share of NDJSON lines that a worker reads itself (shares.ts). */
 export type ReadItem = InputItem | { share: Share };
-
-/** As readApplicants, but NDJSON comes in shares of raw lines, for --jobs. */
-export async function* readApplicantShares(path: string): AsyncGenerator<ReadItem> {
-  yield* readApplicants(path, true);
-}
 
 /** `shares`: NDJSON in shares of about that many bytes; 0, line by line. */
 async function* readAny(chunks: AsyncIterable<Uint8Array>, path: string, shares: number): AsyncGenerator<ReadItem> {

@@ -15,7 +15,7 @@
 import type { Bundle, BundleComponent, BundleLevel, BundleRule, Figure, ListMatch } from '../compile/bundle-types.ts';
 import { validateRecord } from '../records/index.ts';
 import {
-  compiledBundle, itemKey, listOf, scoreOf,
+  compiledBundle, eachCounted, itemKey, listOf, scoreOf,
   type CompiledComponent, type CompiledLevel, type CompiledList, type CompiledRule, type Engine, type RecordResult
 } from './evaluate.ts';
 import { where, type Where } from './explain.ts';
@@ -173,17 +173,11 @@ function compactRule(r: CompiledRule, record: unknown): CompactRule {
   return [truthy(r.logic(record)) ? 1 : 0, figures];
 }
 
-/** The items a list match counted: its value has one character per item of the list, "1" where it counted. */
+/** The items a list match counted: their indexes, with the value taken from each when the match takes one. */
 function counted(l: CompiledList, record: unknown): CompactItem[] {
-  const mask = l.matches(record);
-  if (typeof mask !== 'string' || !mask.includes('1')) return [];
-  const all = listOf(record, l.path);
   const take = l.take;
   const items: CompactItem[] = [];
-  for (let index = 0; index < all.length && index < mask.length; index++) {
-    if (mask.charCodeAt(index) !== 49) continue; // "1"
-    items.push(take ? [index, take(all[index])] : index);
-  }
+  eachCounted(l, record, (index, item) => items.push(take ? [index, take(item)] : index));
   return items;
 }
 

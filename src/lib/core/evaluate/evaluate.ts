@@ -144,18 +144,18 @@ export function listOf(record: unknown, path: string[]): unknown[] {
   return Array.isArray(cur) ? cur : [];
 }
 
-/** The items a list match counted: its value has one character per item of the list, "1" where it counted. */
-function traceList(l: CompiledList, record: unknown): ListTrace {
+/** Each item a list match counted: the match's value has one character per item of the list, "1" where it counted. */
+export function eachCounted(l: CompiledList, record: unknown, f: (index: number, item: unknown) => void): void {
   const mask = l.matches(record);
-  if (typeof mask !== 'string' || !mask.includes('1')) return { items: [] };
+  if (typeof mask !== 'string' || !mask.includes('1')) return;
   const all = listOf(record, l.path);
+  for (let index = 0; index < all.length && index < mask.length; index++) if (mask.charCodeAt(index) === 49) f(index, all[index]); // "1"
+}
+
+function traceList(l: CompiledList, record: unknown): ListTrace {
   const take = l.take;
   const items: ListTrace['items'] = [];
-  for (let index = 0; index < all.length && index < mask.length; index++) {
-    if (mask.charCodeAt(index) !== 49) continue; // "1"
-    const item = all[index];
-    items.push(take ? { index, key: itemKey(item, index, l.path), value: take(item) } : { index, key: itemKey(item, index, l.path) });
-  }
+  eachCounted(l, record, (index, item) => items.push(take ? { index, key: itemKey(item, index, l.path), value: take(item) } : { index, key: itemKey(item, index, l.path) }));
   return { items };
 }
 
