@@ -12,13 +12,13 @@ const bundle = compile(readStandardDir('standards/2026')).bundle!;
 // as a reader of the output has it: after a trip through JSON
 const dictionary = JSON.parse(JSON.stringify(compactDictionary(bundle))) as Dictionary;
 
-function roundTrip(record: unknown): void {
-  const full = evaluateRecord(bundle, record, { explain: true });
-  const compact = JSON.parse(JSON.stringify(evaluateCompact(bundle, record))) as CompactRecord;
+function roundTrip(record: unknown, b = bundle, dict = dictionary): void {
+  const full = evaluateRecord(b, record, { explain: true });
+  const compact = JSON.parse(JSON.stringify(evaluateCompact(b, record))) as CompactRecord;
   expect({ id: compact.id, errors: compact.errors, warnings: compact.warnings }).toEqual({ id: full.id, errors: full.errors, warnings: full.warnings });
   expect(compact.results?.length).toBe(full.results?.length);
   (compact.results ?? []).forEach((c, i) => {
-    const expanded = explainLevel(bundle.levels[i], expandLevel(dictionary.levels[i], c, compact, record));
+    const expanded = explainLevel(b.levels[i], expandLevel(dict.levels[i], c, compact, record));
     expect(expanded).toEqual(full.results![i]);
   });
 }
@@ -55,6 +55,23 @@ describe('compact results', () => {
         byKey.set(slot, key);
       })
     );
+  });
+
+  it('requirements are in the dictionary; a target that depends on the applicant is in each result instead', () => {
+    const r0 = dictionary.levels[0].gates.rules[0];
+    expect(r0.figures.every((f) => 'target' in f)).toBe(true);
+    const record = loadSamples('standards/2026')[0].record;
+    expect(evaluateCompact(bundle, record).rules![r0.slot]).toHaveLength(2);
+    // the same set, but the first gate of the first level compares with a figure of the record
+    const varied = structuredClone(bundle);
+    varied.levels[0].gates.rules[0].figures[0].target = { var: 'id' };
+    const dict = JSON.parse(JSON.stringify(compactDictionary(varied))) as Dictionary;
+    const v0 = dict.levels[0].gates.rules[0];
+    expect('target' in v0.figures[0]).toBe(false);
+    const c = evaluateCompact(varied, record);
+    expect(c.rules![v0.slot][2]![0]).toBe((record as { id: string }).id);
+    roundTrip(record, varied, dict);
+    for (const r of generateApplicants(20, 9)) roundTrip(r, varied, dict);
   });
 
   it('--level keeps only those levels, in the dictionary and in the results', () => {

@@ -7,7 +7,8 @@
 // A rule, a score component or a list match that several levels share (the same logic: the gates of every
 // level, the score components, the lists they count) is evaluated and written once per applicant: the
 // dictionary gives each its slot (`slot`, `match`), and an applicant's result holds `rules`, `components` and
-// `matches` by slot, beside one line per level (verdict, route, score, items met).
+// `matches` by slot, beside one line per level (verdict, route, score, items met). A figure's target that no
+// applicant changes (every requirement of the 2026 set) is in the dictionary, not in each result.
 //
 // Nothing is lost: explainLevel(level, expandLevel(dictionary level, level result, result, record)) is the
 // full explanation, reasons included, which test/core/evaluate/compact.test.ts checks on every sample and on
@@ -19,7 +20,7 @@ import {
   type CompiledComponent, type CompiledLevel, type CompiledList, type CompiledRule, type Engine, type RecordResult
 } from './evaluate.ts';
 import { where, type Where } from './explain.ts';
-import { truthy } from './jsonlogic.ts';
+import { compileLogic, truthy } from './jsonlogic.ts';
 import { ROUTE_LABEL, VERDICT_LABEL } from './labels.ts';
 import type { LevelTrace, ListTrace, MatchedItem, RuleTrace } from './trace.ts';
 
@@ -54,6 +55,11 @@ interface Layout {
   componentSlot: number[][];
   /** Per rule slot and per component slot, the match slot of each of its lists. */
   ruleMatches: number[][];
+  /**
+   * Per rule slot, each figure's target when no applicant changes it (its logic reads nothing of the record:
+   * every target of the 2026 set, thresholds and window dates), else VARIES. Such a target is in the dictionary.
+   */
+  ruleTargets: unknown[][];
   componentMatches: number[][];
   rules: Use[];
   components: Use[];
@@ -66,6 +72,17 @@ const componentKey = (c: BundleComponent) => JSON.stringify([c.raw, c.points, c.
 
 const layouts = new WeakMap<Bundle, Map<string, Layout>>();
 
+/** A figure's target that depends on the applicant. */
+const VARIES = Symbol('varies');
+
+/** Whether logic reads the record (or a list item): a var or a missing anywhere in it. */
+function readsRecord(logic: unknown): boolean {
+  if (Array.isArray(logic)) return logic.some(readsRecord);
+  if (logic === null || typeof logic !== 'object') return false;
+  for (const [op, args] of Object.entries(logic)) if (op === 'var' || op === 'missing' || op === 'missing_some' || readsRecord(args)) return true;
+  return false;
+}
+
 /** Slots by identical logic: the same logic gives the same trace on the same record. */
 function layoutOf(bundle: Bundle, only?: string[]): Layout {
   const key = only ? JSON.stringify(only) : '';
@@ -73,7 +90,7 @@ function layoutOf(bundle: Bundle, only?: string[]): Layout {
   if (!byLevels) layouts.set(bundle, (byLevels = new Map()));
   const cached = byLevels.get(key);
   if (cached) return cached;
-  const out: Layout = { levels: [], ruleSlot: [], componentSlot: [], ruleMatches: [], componentMatches: [], rules: [], components: [], matches: [] };
+  const out: Layout = { levels: [], ruleSlot: [], componentSlot: [], ruleMatches: [], ruleTargets: [], componentMatches: [], rules: [], components: [], matches: [] };
   const seen = { rules: new Map<string, number>(), components: new Map<string, number>(), matches: new Map<string, number>() };
   const slot = (kind: 'rules' | 'components' | 'matches', k: string, use: Use): [number, boolean] => {
     const had = seen[kind].get(k);
@@ -91,7 +108,10 @@ function layoutOf(bundle: Bundle, only?: string[]): Layout {
       bySection[s] = sectionRules(l, s).map((r, at) => {
         const use = { level: li, section: s, at };
         const [n, fresh] = slot('rules', ruleKey(r), use);
-        if (fresh) out.ruleMatches[n] = matchesOf(r.lists, use);
+        if (fresh) {
+          out.ruleMatches[n] = matchesOf(r.lists, use);
+          out.ruleTargets[n] = r.figures.map((f) => (readsRecord(f.target) ? VARIES : compileLogic(f.target)(null)));
+        }
         return n;
       });
     }
@@ -144,8 +164,11 @@ function slottedOf(bundle: Bundle, engine: Engine | undefined, only?: string[]):
 
 /** One counted list item: its index in the record's list, or [index, the value taken from it] when the rule takes one. */
 export type CompactItem = number | [index: number, value: unknown];
-/** A rule: 1 if it held, else 0; [value, target] per figure. */
-export type CompactRule = [held: 0 | 1, figures: [unknown, unknown][]];
+/**
+ * A rule: 1 if it held, else 0; each figure's value; and each figure's target only when one of them depends on
+ * the applicant (otherwise the targets are in the dictionary: none of the 2026 set's does).
+ */
+export type CompactRule = [held: 0 | 1, values: unknown[]] | [held: 0 | 1, values: unknown[], targets: unknown[]];
 /** A score component: its points, its raw points before the cap. */
 export type CompactComponent = [points: number, raw: number];
 
@@ -167,10 +190,12 @@ export type CompactRecord = Omit<RecordResult, 'results'> & {
   matches?: CompactItem[][];
 };
 
-function compactRule(r: CompiledRule, record: unknown): CompactRule {
-  const figures: [unknown, unknown][] = new Array(r.figures.length);
-  for (let i = 0; i < figures.length; i++) figures[i] = [r.figures[i].value(record), r.figures[i].target(record)];
-  return [truthy(r.logic(record)) ? 1 : 0, figures];
+function compactRule(r: CompiledRule, targets: unknown[], record: unknown): CompactRule {
+  const values: unknown[] = new Array(r.figures.length);
+  for (let i = 0; i < values.length; i++) values[i] = r.figures[i].value(record);
+  const held = truthy(r.logic(record)) ? 1 : 0;
+  if (!targets.includes(VARIES)) return [held, values];
+  return [held, values, r.figures.map((f) => f.target(record))];
 }
 
 /** The items a list match counted: their indexes, with the value taken from each when the match takes one. */
@@ -199,7 +224,7 @@ export function evaluateCompact(bundle: Bundle, record: unknown, options: { leve
     id: check.id,
     ...(check.warnings.length ? { warnings: check.warnings.map(issue) } : {}),
     results,
-    rules: s.rules.map((r) => compactRule(r, record)),
+    rules: s.rules.map((r, i) => compactRule(r, s.layout.ruleTargets[i], record)),
     components: s.components.map((c): CompactComponent => [Number(c.points(record)), Number(c.raw(record))]),
     matches: s.matches.map((l) => counted(l, record))
   };
@@ -226,8 +251,8 @@ export function expandLevel(l: DictionaryLevel, c: CompactLevel, r: CompactRecor
     });
   const rules = (ds: DictionaryRule[]): RuleTrace[] =>
     ds.map((d) => {
-      const [held, figures] = r.rules![d.slot];
-      return { held: held === 1, figures: figures.map(([value, target]) => ({ value, target })), lists: lists(d.lists) };
+      const [held, values, targets] = r.rules![d.slot];
+      return { held: held === 1, figures: values.map((value, i) => ({ value, target: 'target' in d.figures[i] ? d.figures[i].target : targets![i] })), lists: lists(d.lists) };
     });
   return {
     verdict: c.verdict, route: c.route, score: c.score, met: c.met,
@@ -251,6 +276,8 @@ export interface DictionaryFigure {
   kind: Figure['kind'];
   unit?: Figure['unit'];
   enumLabels?: Record<string, string>;
+  /** The requirement, when no applicant changes it; otherwise each result's rule carries it. */
+  target?: unknown;
   at: Where;
 }
 export interface DictionaryList {
@@ -298,8 +325,9 @@ export interface Dictionary {
 }
 
 const dictList = (l: ListMatch, match: number): DictionaryList => ({ list: l.list, label: l.label, ...(l.unit ? { unit: l.unit } : {}), match });
-const dictFigure = (f: Figure): DictionaryFigure => ({
-  label: f.label, op: f.op, kind: f.kind, ...(f.unit ? { unit: f.unit } : {}), ...(f.enumLabels ? { enumLabels: f.enumLabels } : {}), at: where(f.src)
+const dictFigure = (f: Figure, target: unknown): DictionaryFigure => ({
+  label: f.label, op: f.op, kind: f.kind, ...(f.unit ? { unit: f.unit } : {}), ...(f.enumLabels ? { enumLabels: f.enumLabels } : {}),
+  ...(target !== VARIES ? { target } : {}), at: where(f.src)
 });
 
 /** What explanations say that no applicant changes: the bundle without its logic, for the levels asked for. */
@@ -307,7 +335,7 @@ export function compactDictionary(bundle: Bundle, levels?: string[]): Dictionary
   const layout = layoutOf(bundle, levels);
   const rule = (r: BundleRule, slot: number): DictionaryRule => ({
     ...(r.id ? { id: r.id } : {}), slot, label: r.label, ...(r.reason ? { reason: r.reason } : {}),
-    figures: r.figures.map(dictFigure), lists: r.lists.map((m, i) => dictList(m, layout.ruleMatches[slot][i])), at: where(r.src)
+    figures: r.figures.map((f, i) => dictFigure(f, layout.ruleTargets[slot][i])), lists: r.lists.map((m, i) => dictList(m, layout.ruleMatches[slot][i])), at: where(r.src)
   });
   const component = (c: BundleComponent, slot: number): DictionaryComponent => ({
     id: c.id, slot, label: c.label, cap: c.cap, lists: c.lists.map((m, i) => dictList(m, layout.componentMatches[slot][i])), at: where(c.src)
