@@ -92,15 +92,18 @@ async function main() {
   const med = (name: string, base?: string) => median(rounds.map((r) => (base ? r[name].seconds / r[base].seconds : r[name].seconds)));
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`## End to end: ${N.toLocaleString('en')} applicants × 4 levels from NDJSON files, median of ${RUNS} rounds (load average at the end: ${load})\n`);
-  console.log('| run | seconds | applicants/s | × hand-written (time) | × csv (time) | output bytes per applicant | peak RSS MB |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| run | seconds | applicants/s | × hand-written (time) | × csv (time) | --jobs 2: × one job (speed) | output bytes per applicant | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const name of names) {
     const cohort = name.split(':')[0];
     const hw = `${cohort}: hand-written (JSON.parse + evaluate2026 + CSV)`;
     const csv = `${cohort}: stdc eval --format csv`;
     const r0 = rounds[0][name];
     const rss = median(rounds.map((r) => r[name].rssMB ?? NaN));
-    console.log(`| ${name}${r0.code ? ` (exit ${r0.code})` : ''} | ${med(name).toFixed(2)} | ${Math.round(N / med(name)).toLocaleString('en')} | ${names.includes(hw) ? med(name, hw).toFixed(2) : '—'} | ${names.includes(csv) ? med(name, csv).toFixed(2) : '—'} | ${Math.round(r0.bytes / N).toLocaleString('en')} | ${Number.isNaN(rss) ? '—' : rss.toFixed(0)} |`);
+    // the speed-up of --jobs 2 over the same run in one thread: the median of the ratios within each round
+    const one = name.replace(' --jobs 2', '');
+    const speedup = name !== one && names.includes(one) ? `**${(1 / med(name, one)).toFixed(2)}×**` : '—';
+    console.log(`| ${name}${r0.code ? ` (exit ${r0.code})` : ''} | ${med(name).toFixed(2)} | ${Math.round(N / med(name)).toLocaleString('en')} | ${names.includes(hw) ? med(name, hw).toFixed(2) : '—'} | ${names.includes(csv) ? med(name, csv).toFixed(2) : '—'} | ${speedup} | ${Math.round(r0.bytes / N).toLocaleString('en')} | ${Number.isNaN(rss) ? '—' : rss.toFixed(0)} |`);
   }
   const ratios = cold.map((c) => c.check / c.node);
   console.log(`\nCold start, ${cold.length} pairs: \`node -e 0\` ${median(cold.map((c) => c.node)).toFixed(3)} s, \`stdc check standards/2026\` ${median(cold.map((c) => c.check)).toFixed(3)} s: **${median(ratios).toFixed(2)}×** (median of the ratios within each pair; range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);

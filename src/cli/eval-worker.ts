@@ -17,6 +17,8 @@ export interface BatchReply {
   seq: number;
   done?: Done[];
   run?: Run;
+  /** The share's buffer, given back. */
+  bytes?: ArrayBuffer;
   fatal?: string;
 }
 
@@ -36,9 +38,13 @@ parentPort!.on('message', ({ seq, items, share }: BatchRequest) => {
     }
   }
   const f = fatal !== undefined ? { fatal } : {};
-  if (setup.format === 'table') parentPort!.postMessage({ seq, done, ...f } satisfies BatchReply);
+  if (setup.format === 'table') parentPort!.postMessage({ seq, done, ...f } satisfies BatchReply); // a table is small: its shares' buffers are not reused
   else {
     const r = pack(done, setup.format);
-    parentPort!.postMessage({ seq, run: r, ...f } satisfies BatchReply, [r.ends.buffer as ArrayBuffer, r.flags.buffer as ArrayBuffer]);
+    const transfer = [r.ends.buffer as ArrayBuffer, r.flags.buffer as ArrayBuffer];
+    // the share's bytes go back too (read and done with), for the main thread's next share
+    const bytes = share?.bytes.buffer as ArrayBuffer | undefined;
+    if (bytes) transfer.push(bytes);
+    parentPort!.postMessage({ seq, run: r, ...(bytes ? { bytes } : {}), ...f } satisfies BatchReply, transfer);
   }
 });

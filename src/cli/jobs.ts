@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { InputError, type InputItem } from './input-item.ts';
 import type { BatchReply, BatchRequest } from './eval-worker.ts';
-import { shareItems } from './shares.ts';
+import { giveBack, shareItems } from './shares.ts';
 import type { ReadItem } from './applicants.ts';
 import { evaluator, type Done, type EvalSetup, type Run } from './evaluate-items.ts';
 
@@ -21,7 +21,7 @@ export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: Ev
     }
     return;
   }
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./eval-worker.js', import.meta.url), { workerData: setup }));
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./eval-worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const waiting = new Map<number, { resolve: (r: BatchReply) => void; reject: (e: unknown) => void }>();
   const failAll = (e: unknown) => {
     for (const w of waiting.values()) w.reject(e);
@@ -29,6 +29,7 @@ export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: Ev
   };
   for (const w of workers) {
     w.on('message', (r: BatchReply) => {
+      if (r.bytes) giveBack(r.bytes);
       waiting.get(r.seq)?.resolve(r);
       waiting.delete(r.seq);
     });

@@ -139,3 +139,19 @@ describe('applicants reader, however the bytes are cut', () => {
     });
   }
 });
+
+describe('shares for --jobs', () => {
+  it('are whole lines, numbered on from the shares before, over buffers given back by the workers', async () => {
+    const { byteShares, giveBack, shareItems } = await import('../../src/cli/shares.ts');
+    const text = `${line('A')}\r\n\n${line('B')}\r${line('C')}\n`;
+    const spare = new ArrayBuffer(1 << 12);
+    giveBack(spare);
+    const shares = [];
+    for await (const s of byteShares(chunked(Buffer.from(text), 7), 64)) shares.push(s);
+    expect(shares.length).toBeGreaterThan(1);
+    expect(shares[0].bytes.buffer).toBe(spare); // reused, not a fresh buffer outside the heap
+    expect(Buffer.concat(shares.map((s) => s.bytes)).toString()).toBe(text);
+    const items = shares.flatMap(shareItems) as { line: number; text: string }[];
+    expect(items.map((i) => [i.line, JSON.parse(i.text).id])).toEqual([[1, 'A'], [3, 'B'], [4, 'C']]);
+  });
+});
