@@ -544,7 +544,7 @@ export class StdParser extends EmbeddedActionsParser {
         ALT: () => {
           const kw = this.CONSUME(T.KwNot);
           const arg = this.SUBRULE(this.notExpr);
-          return this.ACTION(() => ({ kind: 'not', arg, span: this.spanJoin(this.span(kw, kw), arg.span) }) as A.Expr);
+          return this.ACTION(() => (arg ? { kind: 'not', arg, span: this.spanJoin(this.span(kw, kw), arg.span) } : arg) as A.Expr);
         }
       },
       { ALT: () => this.SUBRULE(this.comparison) }
@@ -575,25 +575,31 @@ export class StdParser extends EmbeddedActionsParser {
               SEP: T.Comma,
               DEF: () => {
                 const v = this.SUBRULE3(this.additive);
-                this.ACTION(() => set.push(v));
+                this.ACTION(() => v && set.push(v));
               }
             });
             const end = this.CONSUME(T.RParen);
-            this.ACTION(() => (result = { kind: 'memberOf', value: left, set, span: this.spanJoin(left.span, this.span(end, end)) }));
+            this.ACTION(() => {
+              if (left) result = { kind: 'memberOf', value: left, set, span: this.spanJoin(left.span, this.span(end, end)) };
+            });
           }
         },
         {
           ALT: () => {
             this.CONSUME(T.KwStartsWith);
             const prefix = this.SUBRULE4(this.additive);
-            this.ACTION(() => (result = { kind: 'startsWith', value: left, prefix, span: this.spanJoin(left.span, prefix.span) }));
+            this.ACTION(() => {
+              if (left && prefix) result = { kind: 'startsWith', value: left, prefix, span: this.spanJoin(left.span, prefix.span) };
+            });
           }
         },
         {
           ALT: () => {
             this.CONSUME(T.KwFull);
             const period = this.SUBRULE5(this.additive);
-            this.ACTION(() => (result = { kind: 'fullPeriod', date: left, period, span: this.spanJoin(left.span, period.span) }));
+            this.ACTION(() => {
+              if (left && period) result = { kind: 'fullPeriod', date: left, period, span: this.spanJoin(left.span, period.span) };
+            });
           }
         }
       ]);
@@ -607,7 +613,8 @@ export class StdParser extends EmbeddedActionsParser {
       const op = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
       const right = this.SUBRULE2(this.multiplicative);
       this.ACTION(() => {
-        left = { kind: 'arith', op: op.image === '+' ? '+' : '-', left, right, span: this.spanJoin(left.span, right.span) };
+        // under recovery a sub-rule may return nothing: keep what was parsed, the parse error says the rest
+        left = left && right ? { kind: 'arith', op: op.image === '+' ? '+' : '-', left, right, span: this.spanJoin(left.span, right.span) } : (left ?? right);
       });
     });
     return left;
@@ -620,7 +627,7 @@ export class StdParser extends EmbeddedActionsParser {
       const right = this.SUBRULE2(this.unary);
       this.ACTION(() => {
         const sym = op.tokenType === T.Star ? '*' : '/';
-        left = { kind: 'arith', op: sym, left, right, span: this.spanJoin(left.span, right.span) };
+        left = left && right ? { kind: 'arith', op: sym, left, right, span: this.spanJoin(left.span, right.span) } : (left ?? right);
       });
     });
     return left;
@@ -632,7 +639,7 @@ export class StdParser extends EmbeddedActionsParser {
         ALT: () => {
           const kw = this.CONSUME(T.Minus);
           const arg = this.SUBRULE(this.unary);
-          return this.ACTION(() => ({ kind: 'negate', arg, span: this.spanJoin(this.span(kw, kw), arg.span) }) as A.Expr);
+          return this.ACTION(() => (arg ? { kind: 'negate', arg, span: this.spanJoin(this.span(kw, kw), arg.span) } : arg) as A.Expr);
         }
       },
       { ALT: () => this.SUBRULE(this.primary) }
@@ -769,7 +776,7 @@ export class StdParser extends EmbeddedActionsParser {
             const when = this.SUBRULE(this.orExpr);
             this.CONSUME2(T.Colon);
             const then = this.SUBRULE2(this.additive);
-            this.ACTION(() => arms.push({ when, then, span: this.spanJoin(when.span, then.span) }));
+            this.ACTION(() => when && then && arms.push({ when, then, span: this.spanJoin(when.span, then.span) }));
           }
         }
       ]);
@@ -789,7 +796,7 @@ export class StdParser extends EmbeddedActionsParser {
         SEP: T.Comma,
         DEF: () => {
           const a = this.SUBRULE(this.expr);
-          this.ACTION(() => list.push(a));
+          this.ACTION(() => a && list.push(a));
         }
       });
       end = this.CONSUME(T.RParen);

@@ -82,3 +82,28 @@ describe('property fuzzing (fast-check), bounded', () => {
     }
   }, 120_000);
 });
+
+// Found by `npm run fuzz` (seed 141559727, after 30,127 cases): under error recovery a sub-rule may return
+// nothing, and the parser's actions read its position; "属于 (特等奖,* 一等奖)" threw a TypeError out of analyze.
+describe('the parser under error recovery, an operand missing', () => {
+  const common = originals.find((f) => f.path.endsWith('common.std'))!;
+  for (const [what, from, to] of [
+    ['a "*" after a comma in 属于 (…)', '属于 (特等奖, 一等奖)', '属于 (特等奖,* 一等奖)'],
+    ['"*" with nothing before it', '2分 * 主持项目数', '2分 * * 主持项目数'],
+    ['"+" with nothing after it', '+ 向下取整', '+ * 向下取整'],
+    ['非 and - before nothing', '非 禁止申报期内', '非 - * 禁止申报期内'],
+    ['开头是 and 满 before nothing', '开头是 "3301"', '开头是 * "3301"'],
+    ['a call argument that is nothing', '年度考核合格(2023)', '年度考核合格(*, 2023)'],
+    ['a 情形 arm that is nothing', '平台级别 = 省级: 6分', '* 省级: 6分']
+  ] as const) {
+    it(what, () => {
+      expect(common.text).toContain(from);
+      const files = originals.map((f) => (f === common ? { ...f, text: f.text.replace(from, to) } : f));
+      const r = analyze(files);
+      wellFormed(files, r.diagnostics);
+      expect(r.diagnostics.some((d) => d.severity === 'error' && d.file === common.path)).toBe(true);
+      expect(() => compile(files)).not.toThrow();
+      expect(formatSource(files.find((f) => f.path === common.path)!.text, common.path).diagnostics.length).toBeGreaterThan(0);
+    });
+  }
+});
