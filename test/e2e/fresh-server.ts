@@ -33,9 +33,26 @@ interface Running {
 	stop(): Promise<void>;
 }
 
-/** Starts `node build` on `dataDir`; resolves once the log-in page answers (the first request opens the database). */
+/**
+ * Starts `node build` on `dataDir`; resolves once the log-in page answers (the first request opens the database).
+ * The answer must come from this server: only after it says that it listens (adapter-node's "Listening on"), for
+ * a free port found beforehand can be taken by another test's server in the meantime. Such a server answered a
+ * test here once, which then saw another test's data and hung when that server stopped; now a port that is taken
+ * makes this server exit, and it is started again on another port.
+ */
 async function start(dataDir: string, timeout: number): Promise<Running> {
-	const port = await freePort();
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startOn(await freePort(), dataDir, timeout);
+		} catch (e) {
+			if (!(e instanceof PortTaken) || attempt === 5) throw e;
+		}
+	}
+}
+
+class PortTaken extends Error {}
+
+async function startOn(port: number, dataDir: string, timeout: number): Promise<Running> {
 	const url = `http://127.0.0.1:${port}`;
 	let log = '';
 	const child: ChildProcess = spawn(process.execPath, ['build'], {
@@ -46,12 +63,17 @@ async function start(dataDir: string, timeout: number): Promise<Running> {
 	child.stderr?.on('data', (d) => (log += d));
 	let exited = false;
 	const exit = new Promise<void>((r) => child.once('exit', () => ((exited = true), r())));
-	await base.expect
-		.poll(async () => {
-			if (exited) throw new Error(`the server exited:\n${log}`);
-			return answers(`${url}/login`);
-		}, { timeout })
-		.toBe(true);
+	// polled by hand: an exit must end the wait at once, with its reason
+	const deadline = Date.now() + timeout;
+	for (;;) {
+		if (exited) {
+			if (log.includes('EADDRINUSE')) throw new PortTaken(`port ${port} is taken`);
+			throw new Error(`the server exited:\n${log}`);
+		}
+		if (log.includes('Listening on') && (await answers(`${url}/login`))) break;
+		if (Date.now() > deadline) throw new Error(`the server did not answer within ${timeout} ms:\n${log}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
 	return {
 		url,
 		stop: async () => {

@@ -15,9 +15,15 @@ export function watchErrors(page: Page): string[] {
 	return errors;
 }
 
+/** Waits until the page runs its scripts (+layout.svelte marks <html data-hydrated>). */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Signs in through the log-in page as one of the demo accounts (STDC_DEMO=1: every role, one password). */
 export async function signIn(page: Page, username: string, next = '/'): Promise<void> {
 	await page.goto(`/login?next=${encodeURIComponent(next)}`);
+	await hydrated(page);
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('密码').fill('demo-password');
 	await page.getByRole('button', { name: '登录' }).click();
