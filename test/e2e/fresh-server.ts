@@ -36,9 +36,8 @@ interface Running {
 /**
  * Starts `node build` on `dataDir`; resolves once the log-in page answers (the first request opens the database).
  * The answer must come from this server: only after it says that it listens (adapter-node's "Listening on"), for
- * a free port found beforehand can be taken by another test's server in the meantime. Such a server answered a
- * test here once, which then saw another test's data and hung when that server stopped; now a port that is taken
- * makes this server exit, and it is started again on another port.
+ * a port found free beforehand could be taken by another test's server in the meantime (a precaution: not seen
+ * to happen); a server whose port is taken exits, and it is started again on another port.
  */
 async function start(dataDir: string, timeout: number): Promise<Running> {
 	for (let attempt = 1; ; attempt++) {
