@@ -3,6 +3,7 @@
 // computes what json-logic-js computes for that shape. The per-item logic is compiled by items.ts.
 import { compileReduceStep, compileRootChild, compileStandard, compiledNode, type CompiledNode, type Logic } from './jsonlogic.ts';
 import { itemTest, itemValue, type ItemFn, type ItemScope } from './items.ts';
+import type { Fuser, Member } from './fused.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Fn = (d: any) => any;
@@ -45,11 +46,34 @@ function pairSafe(x: unknown): boolean {
   return args.every(pairSafe);
 }
 
-export function recogniseFold(rule: Logic, esc: boolean): CompiledNode | null {
+/** A recognised fold shape as loops; with a fuser (plan.ts, where code may be generated), folds over one list run together. */
+export function recogniseFold(rule: Logic, esc: boolean, fuser: Fuser | null = null): CompiledNode | null {
   const o = opOf(rule);
   if (!o) return null;
   if (o[0] !== 'reduce' || o[1].length !== 3) return null;
-  return pairFold(rule, o[1], esc) ?? letFold(rule, o[1], esc) ?? plainFold(o[1], esc);
+  return pairFold(rule, o[1], esc, fuser) ?? letFold(rule, o[1], esc) ?? plainFold(o[1], esc, fuser);
+}
+
+/**
+ * A count, sum, maximum or mask as a member of its list's fused loop (fused.ts), which runs when the list is an
+ * array; otherwise it yields what its own loop would (`loop`, also kept when the step cannot be generated).
+ */
+function fusedLoop(fuser: Fuser | null, list: unknown, from: unknown, L: CompiledNode, F: CompiledNode | null, scope: ItemScope, m: Member, loop: CompiledNode): CompiledNode {
+  if (!fuser) return loop;
+  const g = fuser.group(list, from, scope);
+  const k = g.add(m);
+  if (k === null) return loop;
+  const fl: Fn = L.f, ff: Fn | null = F && F.f;
+  const { kind, init, pair } = m;
+  return compiledNode((d) => {
+    const arr = fl(d);
+    if (!Array.isArray(arr)) {
+      if (kind === 'mask') return '';
+      const acc = init!(d);
+      return pair && acc === undefined ? null : acc;
+    }
+    return g.result(k, d, arr, ff === null ? null : ff(d));
+  }, loop.leak);
 }
 
 // ---------- count, sum and max steps ----------
@@ -59,6 +83,9 @@ interface Step {
   max: boolean;
   test: ItemFn | null;
   value: ItemFn;
+  /** The same condition and value as logic (for fused.ts). */
+  testLogic: unknown | null;
+  valueLogic: unknown;
 }
 
 /**
@@ -74,20 +101,20 @@ function stepOf(step: unknown, acc: string, scope: ItemScope): Step | null {
     const cond = opOf(args[1]);
     if (cond && cond[0] === 'if' && cond[1].length === 3 && cond[1][2] === 0) {
       const test = itemTest(cond[1][0], scope), value = itemValue(cond[1][1], scope);
-      return test && value ? { max: false, test, value } : null;
+      return test && value ? { max: false, test, value, testLogic: cond[1][0], valueLogic: cond[1][1] } : null;
     }
     const value = itemValue(args[1], scope);
-    return value ? { max: false, test: null, value } : null;
+    return value ? { max: false, test: null, value, testLogic: null, valueLogic: args[1] } : null;
   }
   if (op === 'max' && args.length === 2 && isVar(args[0], acc)) {
     const value = itemValue(args[1], scope);
-    return value ? { max: true, test: null, value } : null;
+    return value ? { max: true, test: null, value, testLogic: null, valueLogic: args[1] } : null;
   }
   if (op === 'if' && args.length === 3 && isVar(args[2], acc)) {
     const m = opOf(args[1]);
     if (!m || m[0] !== 'max' || m[1].length !== 2 || !isVar(m[1][0], acc)) return null;
     const test = itemTest(args[0], scope), value = itemValue(m[1][1], scope);
-    return test && value ? { max: true, test, value } : null;
+    return test && value ? { max: true, test, value, testLogic: args[0], valueLogic: m[1][1] } : null;
   }
   return null;
 }
@@ -132,7 +159,7 @@ function stepLoop(L: CompiledNode, F: CompiledNode | null, I: CompiledNode, s: S
  * numbers, a match mask is text), the loop over LIST with the first day aside computes the same. Anything else
  * runs the standard way.
  */
-function pairFold(rule: Logic, [inner, lastStep, lastInit]: unknown[], esc: boolean): CompiledNode | null {
+function pairFold(rule: Logic, [inner, lastStep, lastInit]: unknown[], esc: boolean, fuser: Fuser | null): CompiledNode | null {
   if (!isVar(lastStep, 'current') || lastInit !== null) return null;
   const o = opOf(inner);
   if (!o || o[0] !== 'reduce' || !dense(o[1], 3) || o[1][2] !== null) return null;
@@ -150,7 +177,11 @@ function pairFold(rule: Logic, [inner, lastStep, lastInit]: unknown[], esc: bool
   const fg: Fn = G.f;
   const mask = maskStep(step, 'accumulator.1', PAIR);
   const s = mask ? null : stepOf(step, 'accumulator.1', PAIR);
-  const loop = mask ? maskLoop(L, F, mask) : s ? stepLoop(L, F, compiledNode(() => init), s) : pairLoop(L, F, init, compileReduceStep(step), fg);
+  const loop = mask
+    ? fusedLoop(fuser, list, from, L, F, PAIR, { kind: 'mask', test: mask.testLogic, pair: true }, maskLoop(L, F, mask))
+    : s
+      ? fusedLoop(fuser, list, from, L, F, PAIR, stepMember(s, () => init, true), stepLoop(L, F, compiledNode(() => init), s))
+      : pairLoop(L, F, init, compileReduceStep(step), fg);
   const ff: Fn = F.f, fl: Fn = L.f, fo: Fn = loop.f;
   return compiledNode((d) => (Array.isArray(fl(d)) && !Array.isArray(ff(d)) ? fo(d) : fg(d)), G.leak || loop.leak);
 }
@@ -182,15 +213,17 @@ function pairLoop(L: CompiledNode, F: CompiledNode, init: unknown, S: CompiledNo
  * {"cat":[ACC,"1"]} or {"cat":[ACC,{"if":[COND,"1","0"]}]}: which items a list match counts, one character per
  * item (cat joins a text accumulator and a one-character text). Null for any other step.
  */
-function maskStep(step: unknown, acc: string, scope: ItemScope): { test: ItemFn | null } | null {
+function maskStep(step: unknown, acc: string, scope: ItemScope): { test: ItemFn | null; testLogic: unknown | null } | null {
   const o = opOf(step);
   if (!o || o[0] !== 'cat' || !dense(o[1], 2) || !isVar(o[1][0], acc)) return null;
-  if (o[1][1] === '1') return { test: null };
+  if (o[1][1] === '1') return { test: null, testLogic: null };
   const c = opOf(o[1][1]);
   if (!c || c[0] !== 'if' || !dense(c[1], 3) || c[1][1] !== '1' || c[1][2] !== '0') return null;
   const test = itemTest(c[1][0], scope);
-  return test ? { test } : null;
+  return test ? { test, testLogic: c[1][0] } : null;
 }
+
+const stepMember = (s: Step, init: Fn, pair: boolean): Member => ({ kind: s.max ? 'max' : 'sum', test: s.testLogic, value: s.valueLogic, init, pair });
 
 /** The mask loop: "1" for an item that passes the test, "0" for one that does not (holes skipped, as reduce does). */
 function maskLoop(L: CompiledNode, F: CompiledNode | null, s: { test: ItemFn | null }): CompiledNode {
@@ -213,14 +246,17 @@ function maskLoop(L: CompiledNode, F: CompiledNode | null, s: { test: ItemFn | n
 // ---------- plain folds, lets and masks ----------
 
 /** {"reduce":[LIST,STEP,INIT]} with a count, sum or max step, or a match mask, over the items alone. */
-function plainFold([list, step, init]: unknown[], esc: boolean): CompiledNode | null {
+function plainFold([list, step, init]: unknown[], esc: boolean, fuser: Fuser | null): CompiledNode | null {
   if (init === '') {
     const mask = maskStep(step, 'accumulator', PLAIN);
-    return mask ? maskLoop(compileRootChild(list, esc), null, mask) : null;
+    if (!mask) return null;
+    const L = compileRootChild(list, esc);
+    return fusedLoop(fuser, list, null, L, null, PLAIN, { kind: 'mask', test: mask.testLogic, pair: false }, maskLoop(L, null, mask));
   }
   const s = stepOf(step, 'accumulator', PLAIN);
   if (!s) return null;
-  return stepLoop(compileRootChild(list, esc), null, compileRootChild(init, esc), s);
+  const L = compileRootChild(list, esc), I = compileRootChild(init, esc);
+  return fusedLoop(fuser, list, null, L, null, PLAIN, stepMember(s, I.f, false), stepLoop(L, null, I, s));
 }
 
 /**

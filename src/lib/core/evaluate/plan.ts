@@ -9,6 +9,7 @@
 // json-logic-js would build equal copies (nothing in the evaluator or the explanations mutates results).
 import { compileStandard, compileWithHooks, compiledNode, type Compiled, type CompiledNode, type Logic } from './jsonlogic.ts';
 import { recogniseFold } from './folds.ts';
+import { CAN_GENERATE, Fuser } from './fused.ts';
 
 const SCOPED = new Set(['filter', 'map', 'reduce', 'all', 'none', 'some']);
 
@@ -105,9 +106,12 @@ export class Plan {
   /** One evaluation context per record: memo cells hold the generation they were filled in. */
   private state = { gen: 0, step: 0, record: undefined as unknown };
   private hooks = { root: (rule: Logic, esc: boolean) => this.root(rule, esc) };
+  /** Folds over one list run as one generated loop (fused.ts), where code may be generated. */
+  private fuser: Fuser | null;
 
-  constructor(private param?: PlanParam) {
+  constructor(private param?: PlanParam, options: { fuse?: boolean } = {}) {
     this.structure = new Structure(param?.path);
+    this.fuser = (options.fuse ?? CAN_GENERATE) ? new Fuser(this.state) : null;
   }
 
   /** The parameter's value changed: forget what depends on it. */
@@ -143,7 +147,7 @@ export class Plan {
     const key = shared || esc ? 2 * id + 1 : 2 * id;
     let node = this.nodes.get(key);
     if (node) return node;
-    node = recogniseFold(rule, shared || esc) ?? compileStandard(rule, shared || esc);
+    node = recogniseFold(rule, shared || esc, this.fuser) ?? compileStandard(rule, shared || esc);
     if (shared && !node.k) node = memo(node, this.state, this.structure.volatile[id]);
     this.nodes.set(key, node);
     return node;
