@@ -60,6 +60,8 @@ interface Layout {
    * every target of the 2026 set, thresholds and window dates), else VARIES. Such a target is in the dictionary.
    */
   ruleTargets: unknown[][];
+  /** Per rule slot, whether one of its targets is VARIES (so each result carries the targets). */
+  ruleVaries: boolean[];
   componentMatches: number[][];
   rules: Use[];
   components: Use[];
@@ -90,7 +92,7 @@ function layoutOf(bundle: Bundle, only?: string[]): Layout {
   if (!byLevels) layouts.set(bundle, (byLevels = new Map()));
   const cached = byLevels.get(key);
   if (cached) return cached;
-  const out: Layout = { levels: [], ruleSlot: [], componentSlot: [], ruleMatches: [], ruleTargets: [], componentMatches: [], rules: [], components: [], matches: [] };
+  const out: Layout = { levels: [], ruleSlot: [], componentSlot: [], ruleMatches: [], ruleTargets: [], ruleVaries: [], componentMatches: [], rules: [], components: [], matches: [] };
   const seen = { rules: new Map<string, number>(), components: new Map<string, number>(), matches: new Map<string, number>() };
   const slot = (kind: 'rules' | 'components' | 'matches', k: string, use: Use): [number, boolean] => {
     const had = seen[kind].get(k);
@@ -111,6 +113,7 @@ function layoutOf(bundle: Bundle, only?: string[]): Layout {
         if (fresh) {
           out.ruleMatches[n] = matchesOf(r.lists, use);
           out.ruleTargets[n] = r.figures.map((f) => (readsRecord(f.target) ? VARIES : compileLogic(f.target)(null)));
+          out.ruleVaries[n] = out.ruleTargets[n].includes(VARIES);
         }
         return n;
       });
@@ -190,12 +193,14 @@ export type CompactRecord = Omit<RecordResult, 'results'> & {
   matches?: CompactItem[][];
 };
 
-function compactRule(r: CompiledRule, targets: unknown[], record: unknown): CompactRule {
-  const values: unknown[] = new Array(r.figures.length);
-  for (let i = 0; i < values.length; i++) values[i] = r.figures[i].value(record);
+/** `varies`: whether one of the rule's targets depends on the applicant (layout.ruleVaries). */
+function compactRule(r: CompiledRule, varies: boolean, record: unknown): CompactRule {
+  const figures = r.figures;
+  const values: unknown[] = new Array(figures.length);
+  for (let i = 0; i < values.length; i++) values[i] = figures[i].value(record);
   const held = truthy(r.logic(record)) ? 1 : 0;
-  if (!targets.includes(VARIES)) return [held, values];
-  return [held, values, r.figures.map((f) => f.target(record))];
+  if (!varies) return [held, values];
+  return [held, values, figures.map((f) => f.target(record))];
 }
 
 /** The items a list match counted: their indexes, with the value taken from each when the match takes one. */
@@ -224,7 +229,7 @@ export function evaluateCompact(bundle: Bundle, record: unknown, options: { leve
     id: check.id,
     ...(check.warnings.length ? { warnings: check.warnings.map(issue) } : {}),
     results,
-    rules: s.rules.map((r, i) => compactRule(r, s.layout.ruleTargets[i], record)),
+    rules: s.rules.map((r, i) => compactRule(r, s.layout.ruleVaries[i], record)),
     components: s.components.map((c): CompactComponent => [Number(c.points(record)), Number(c.raw(record))]),
     matches: s.matches.map((l) => counted(l, record))
   };

@@ -7,7 +7,7 @@ import { validateRecord, type RecordIssue } from '../records/index.ts';
 import { enumLabelOf } from '../records/fields.ts';
 import { compileLogic, truthy, type Compiled } from './jsonlogic.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.ts';
-import { explainLevel, explainRule, reasonsOf, summaryOf, type LevelExplanation } from './explain.ts';
+import { explainLevel, failedItem, reasonsOf, summaryOf, type LevelExplanation } from './explain.ts';
 import { Plan } from './plan.ts';
 
 export interface CompiledList {
@@ -208,9 +208,9 @@ function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelR
   };
   const reasons = reasonsOf(l, {
     ...t,
-    gates: () => l.gates.rules.map((r, i) => ({ label: r.label, held: truthy(c.gates[i].logic(record)), ...(r.reason ? { reason: r.reason } : {}) })),
+    gates: () => c.gates.map((r) => truthy(r.logic(record))),
     // only a failed item's figures are quoted: a held one is not traced
-    items: () => c.items.map((r, i) => (truthy(r.logic(record)) ? HELD_ITEM : explainRule(l, 'items', i, traceRule(r, record, 'summary'))))
+    items: () => c.items.map((r, i) => (truthy(r.logic(record)) ? HELD_ITEM : failedItem(l, i, r.figures.map((f) => f.value(record)), r.figures.map((f) => f.target(record)))))
   });
   return { level: l.name, verdict: t.verdict, route: t.route, score: t.score, summary: summaryOf(l, t), reasons };
 }

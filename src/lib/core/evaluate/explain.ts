@@ -3,7 +3,7 @@
 // applicant (source positions, titles) is prepared once per level; objects are built with their keys in one
 // fixed order, so JSON output stays byte-identical whatever path built them.
 import type { BundleComponent, BundleLevel, BundleRule, Src } from '../compile/bundle-types.ts';
-import { countText, figureText, formatNumber, formatValue, scoreText } from './format.ts';
+import { countText, figureTexter, formatNumber, formatValue, scoreText } from './format.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.ts';
 
 export interface ExplanationNode {
@@ -117,6 +117,8 @@ interface PreparedRule {
   title: string;
   figureAt: Where[];
   figurePos: Pos[];
+  /** figureText of each figure, its constant parts made once. */
+  texts: ((value: unknown, target: unknown) => string)[];
 }
 interface PreparedComponent {
   c: BundleComponent;
@@ -126,6 +128,8 @@ interface PreparedComponent {
 }
 interface PreparedLevel {
   gates: PreparedRule[];
+  /** Each gate's reason as the reasons list quotes it when the gate fails. */
+  gateReasons: string[];
   regular: PreparedRule[];
   directReq: PreparedRule[];
   directLines: PreparedRule[];
@@ -137,7 +141,7 @@ interface PreparedLevel {
 function prepareRule(r: BundleRule): PreparedRule {
   const w = where(r.src);
   const figureAt = r.figures.map((f) => where(f.src));
-  return { r, at: w, pos: at(w), title: `${r.id ? `${r.id} ` : ''}${r.label}`, figureAt, figurePos: figureAt.map(at) };
+  return { r, at: w, pos: at(w), title: `${r.id ? `${r.id} ` : ''}${r.label}`, figureAt, figurePos: figureAt.map(at), texts: r.figures.map(figureTexter) };
 }
 
 const prepared = new WeakMap<BundleLevel, PreparedLevel>();
@@ -147,6 +151,7 @@ function prepare(l: BundleLevel): PreparedLevel {
   if (p) return p;
   p = {
     gates: l.gates.rules.map(prepareRule),
+    gateReasons: l.gates.rules.map((g) => `${g.label}：${g.reason ?? '不满足'}`),
     regular: l.routes.regular?.lines.map(prepareRule) ?? [],
     directReq: l.routes.direct?.requires.map(prepareRule) ?? [],
     directLines: l.routes.direct?.lines.map(prepareRule) ?? [],
@@ -187,7 +192,7 @@ function ruleOut(p: PreparedRule, t: RuleTrace): RuleOut {
   for (let i = 0; i < figures.length; i++) {
     const f = r.figures[i];
     const ft = t.figures[i];
-    figures[i] = { label: f.label, value: ft.value, op: f.op, target: ft.target, text: figureText(f, ft.value, ft.target), at: p.figureAt[i] };
+    figures[i] = { label: f.label, value: ft.value, op: f.op, target: ft.target, text: p.texts[i](ft.value, ft.target), at: p.figureAt[i] };
   }
   const its = r.lists.length ? items(r.lists, t.lists) : [];
   const out: RuleOut = r.id ? { id: r.id, label: r.label, held: t.held } as RuleOut : { label: r.label, held: t.held } as RuleOut;
@@ -233,7 +238,7 @@ export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): 
   const directHeld = !!l.routes.direct && directReq.every((r) => r.held) && directLinesHeld;
   const perfHeld = t.met >= l.performance.need;
   const scoreHeld = t.score !== null && t.score >= l.scoring.minimum;
-  const reasons = reasonsOf(l, { verdict: t.verdict, route: t.route, score: t.score, met: t.met, gates: () => gates, items: () => perfItems });
+  const reasons = reasonsOf(l, { verdict: t.verdict, route: t.route, score: t.score, met: t.met, gates: () => gates.map((g) => g.held), items: () => perfItems });
   const summary = summaryOf(l, t);
 
   const routeChildren: ExplanationNode[] = [];
@@ -286,17 +291,18 @@ export interface ReasonsInput {
   route: LevelTrace['route'];
   score: number | null;
   met: number;
-  /** The gates (ineligible only). */
-  gates: () => Pick<RuleOut, 'label' | 'held' | 'reason'>[];
-  /** The performance items (fail with too few items only). */
-  items: () => Pick<RuleOut, 'held' | 'figures'>[];
+  /** Whether each gate held (ineligible only). */
+  gates: () => boolean[];
+  /** The performance items (fail with too few items only): whether each held, and its figures' texts. */
+  items: () => { held: boolean; figures: { text: string }[] }[];
 }
 
 /** Why a level is not passed: the failed gates, or the route, the items and the score that fall short. */
 export function reasonsOf(l: BundleLevel, t: ReasonsInput): string[] {
   const reasons: string[] = [];
   if (t.verdict === 'ineligible') {
-    for (const g of t.gates()) if (!g.held) reasons.push(`${g.label}：${g.reason ?? '不满足'}`);
+    const held = t.gates(), texts = prepare(l).gateReasons;
+    for (let i = 0; i < held.length; i++) if (!held[i]) reasons.push(texts[i]);
   } else if (t.verdict === 'fail') {
     if (!t.route) reasons.push(l.routes.direct ? `${l.routes.regular?.label ?? '常规路线'}与${l.routes.direct.label}均不满足` : `${l.routes.regular?.label ?? '常规路线'}不满足`);
     if (t.met < l.performance.need) {
@@ -308,7 +314,10 @@ export function reasonsOf(l: BundleLevel, t: ReasonsInput): string[] {
   return reasons;
 }
 
-/** One performance item explained alone: the reasons-only path quotes the figures of the items that failed. */
-export function explainRule(l: BundleLevel, section: 'items', index: number, t: RuleTrace): RuleOut {
-  return ruleOut(prepare(l)[section][index], t);
+/** A performance item that failed, for its reasons: the text of each figure, from its values and targets. */
+export function failedItem(l: BundleLevel, index: number, values: unknown[], targets: unknown[]): { held: false; figures: { text: string }[] } {
+  const texts = prepare(l).items[index].texts;
+  const figures = new Array<{ text: string }>(texts.length);
+  for (let i = 0; i < texts.length; i++) figures[i] = { text: texts[i](values[i], targets[i]) };
+  return { held: false, figures };
 }

@@ -59,12 +59,36 @@ function enumRequirement(op: string, target: unknown, f: Pick<Figure, 'kind' | '
 
 /** “促成技术合同成交额：320万元，要求不低于500万元”; “符合条件的奖项：0项，要求至少1项”. */
 export function figureText(f: Figure, value: unknown, target: unknown): string {
+  const req = requirement(f, target);
+  return `${figureLead(f)}${formatValue(req.truth ? !!value : value, f)}${req.text}`;
+}
+
+/** What precedes the applicant's value: the label, and a word when it already reads as a sentence. */
+function figureLead(f: Figure): string {
   // A label that already reads as a sentence ("学历：博士及以上，满0年") is followed by what the applicant has.
-  const lead = f.label.includes('：') ? `${f.label}，${f.unit?.name === '项' ? '实有' : '实为'}` : `${f.label}：`;
-  if (f.kind === 'boolean' && target === true && f.op === '=') return `${lead}${formatValue(!!value, f)}`;
+  return f.label.includes('：') ? `${f.label}，${f.unit?.name === '项' ? '实有' : '实为'}` : `${f.label}：`;
+}
+
+/** What follows the value: the requirement (“，要求至少1项”); `truth`: the value is shown as 是/否. */
+function requirement(f: Figure, target: unknown): { text: string; truth: boolean } {
+  if (f.kind === 'boolean' && target === true && f.op === '=') return { text: '', truth: true };
   const ordered = enumRequirement(f.op, target, f);
-  if (ordered) return `${lead}${formatValue(value, f)}，要求${ordered}`;
-  if (f.op === '开头是') return `${lead}${formatValue(value, f)}，要求以“${formatValue(target, f)}”开头`;
+  if (ordered) return { text: `，要求${ordered}`, truth: false };
+  if (f.op === '开头是') return { text: `，要求以“${formatValue(target, f)}”开头`, truth: false };
   const sep = Array.isArray(target) && target.length > 1 ? '之一' : '';
-  return `${lead}${formatValue(value, f)}，要求${opText(f.op, f)}${formatValue(target, f)}${sep}`;
+  return { text: `，要求${opText(f.op, f)}${formatValue(target, f)}${sep}`, truth: false };
+}
+
+/**
+ * figureText of one figure, with what does not depend on the value made once: the lead, and the requirement
+ * for as long as the target stays the same (every target of the 2026 set is a constant).
+ */
+export function figureTexter(f: Figure): (value: unknown, target: unknown) => string {
+  const lead = figureLead(f);
+  let last: unknown = figureTexter; // no target is this function
+  let req = { text: '', truth: false };
+  return (value, target) => {
+    if (target !== last) (req = requirement(f, target)), (last = target);
+    return lead + formatValue(req.truth ? !!value : value, f) + req.text;
+  };
 }
