@@ -79,7 +79,9 @@ const digits = (s: string, from: number, to: number) => {
 
 /** isCalendarDate for a string that is date-shaped. */
 function calendarDay(s: string): boolean {
-  const y = digits(s, 0, 4), m = digits(s, 5, 7), d = digits(s, 8, 10);
+  const m = digits(s, 5, 7), d = digits(s, 8, 10);
+  if (d >= 1 && d <= 28) return m >= 1 && m <= 12; // every month has these days: the common case, no year needed
+  const y = digits(s, 0, 4);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
   return days !== undefined && d >= 1 && d <= days;

@@ -49,8 +49,11 @@ function idOf(record: unknown): string | null {
 export function validateRecord(record: unknown, referenceDate: string = DEFAULT_REFERENCE_DATE): RecordCheck {
   try {
     const { quick, full } = compiled();
-    const issues = quick(record) || full(record) ? [] : ajvErrorsToIssues(full.errors ?? []);
-    issues.push(...contractIssues(record, referenceDate));
+    const schema = quick(record) || full(record) ? null : ajvErrorsToIssues(full.errors ?? []);
+    const contract = contractIssues(record, referenceDate);
+    // the common record: valid, nothing to sort
+    if (schema === null && contract.length === 0) return { id: idOf(record), ok: true, errors: [], warnings: [] };
+    const issues = schema === null ? contract : [...schema, ...contract];
     const errors = issues.filter((i) => i.severity === 'error');
     const warnings = issues.filter((i) => i.severity === 'warning');
     return { id: idOf(record), ok: errors.length === 0, errors, warnings };
