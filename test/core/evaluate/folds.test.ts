@@ -125,7 +125,9 @@ function makeGen(rand: () => number) {
   }
 
   function data(): unknown {
-    const items = rand() < 0.9 ? Array.from({ length: int(7) }, item) : pick<unknown>([null, 'abc', { length: 2 }, 7]);
+    // up to 6 items, or up to 19 (masks are made eight items at a time), now and then with a hole (skipped by reduce)
+    const items = rand() < 0.9 ? Array.from({ length: rand() < 0.7 ? int(7) : int(20) }, item) : pick<unknown>([null, 'abc', { length: 2 }, 7]);
+    if (Array.isArray(items) && items.length > 1 && rand() < 0.1) delete items[int(items.length)];
     return { items, other: Array.from({ length: int(3) }, item), has: rand() < 0.6, start: pick(CONSTS) };
   }
 

@@ -216,6 +216,19 @@ function path(c: any, keys: string[]): any {
 /** parseFloat as `+` applies it (see jsonlogic.ts). */
 const pf = (x: any): number => (typeof x === 'number' ? x + 0 : parseFloat(x));
 
+/**
+ * BITS[n][b]: the mask characters of n items whose bits are b, item k being bit k ("1" where it counted). A
+ * mask is made eight characters at a time: one string in eight, where adding one character per item made a
+ * string piece per item and per mask (thousands per record, and as many for the collector).
+ */
+const BITS: string[][] = Array.from({ length: 9 }, (_, n) =>
+  Array.from({ length: 1 << n }, (_, b) => {
+    let text = '';
+    for (let k = 0; k < n; k++) text += b & (1 << k) ? '1' : '0';
+    return text;
+  })
+);
+
 /** A member as generated source: its test and value, or null when items.ts's shapes do not cover it. */
 interface Source {
   test: string | null;
@@ -281,11 +294,16 @@ export class FusedGroup {
     };
     const steps: string[] = [];
     const accs: string[] = [];
+    /** Masks gather eight items' bits at a time, then add their eight characters at once (BITS). */
+    const masks: number[] = [];
     this.members.forEach((m, i) => {
       const { test, value } = this.sources[i];
       const t = test === null ? null : testOf(test);
       accs.push(`let a${i} = out[${i}];`);
-      if (m.kind === 'mask') steps.push(`a${i} += ${t === null ? "'1'" : `${t} ? '1' : '0'`};`);
+      if (m.kind === 'mask') {
+        masks.push(i);
+        steps.push(t === null ? `b${i} |= bit;` : `if (${t}) b${i} |= bit;`);
+      }
       else if (m.kind === 'sum') {
         // a count adds the literal 1: pf of a finite number literal is the number (+ 0)
         const add = typeof m.value === 'number' && Number.isFinite(m.value) ? String(m.value + 0) : `pf(${value})`;
@@ -296,23 +314,29 @@ export class FusedGroup {
     const reads = [...e.fields].map(([key, name]) => `const ${name} = c === null || c === undefined ? null : (r = c[${JSON.stringify(key)}]) === undefined ? null : r;`);
     const conds = [...tests].map(([src, name]) => `const ${name} = ${src};`);
     const ends = this.members.map((m, i) => `out[${i}] = ${m.pair && m.kind !== 'mask' ? `a${i} === undefined ? null : a${i}` : `a${i}`};`);
+    const flush = (n: string) => masks.map((i) => `a${i} += BITS[${n}][b${i}]; b${i} = 0;`);
     return [
       ...accs,
-      'let r;',
+      ...masks.map((i) => `let b${i} = 0;`),
+      // j counts the items seen (holes are skipped, as reduce skips them): item j is bit j % 8 of its byte
+      'let r, j = 0;',
       'for (let i = 0; i < arr.length; i++) {',
       '  const c = arr[i];',
       '  if (c === undefined && !(i in arr)) continue;',
+      ...(masks.length ? ['  const bit = 1 << (j & 7);'] : []),
       ...reads.map((x) => `  ${x}`),
       ...conds.map((x) => `  ${x}`),
       ...steps.map((x) => `  ${x}`),
+      ...(masks.length ? ['  if ((++j & 7) === 0) {', ...flush('8').map((x) => `    ${x}`), '  }'] : []),
       '}',
+      ...(masks.length ? ['if (j & 7) {', ...flush('j & 7').map((x) => `  ${x}`), '}'] : []),
       ...ends
     ].join('\n');
   }
 
   private generate(): (arr: any[], f: any, out: any[]) => void {
-    const make = new Function('K', 'pf', 'truthy', 'path', `return function fusedFolds(arr, f, out) {\n${this.source()}\n};`);
-    return make(this.emitter.consts, pf, truthy, path);
+    const make = new Function('K', 'pf', 'truthy', 'path', 'BITS', `return function fusedFolds(arr, f, out) {\n${this.source()}\n};`);
+    return make(this.emitter.consts, pf, truthy, path, BITS);
   }
 }
 
