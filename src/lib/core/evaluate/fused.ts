@@ -14,7 +14,7 @@
 // worker keep the closures, so that the app runs under a Content-Security-Policy without 'unsafe-eval'.
 import { truthy } from './jsonlogic.ts';
 import { opOf } from './folds.ts';
-import type { ItemScope } from './items.ts';
+import { readPath as path, type ItemScope } from './items.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -200,17 +200,6 @@ class Emitter {
     const v = this.field(key);
     return `(${v} >= f && ${v} <= ${this.konst(b[1][1])})`;
   }
-}
-
-/** items.ts getter() of a dotted path: each step stops with null on a missing container or an undefined value. */
-function path(c: any, keys: string[]): any {
-  let v = c;
-  for (let i = 0; i < keys.length; i++) {
-    if (v === null || v === undefined) return null;
-    v = v[keys[i]];
-    if (v === undefined) return null;
-  }
-  return v;
 }
 
 /** parseFloat as `+` applies it (see jsonlogic.ts). */

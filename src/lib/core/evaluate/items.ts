@@ -32,15 +32,18 @@ function getter(rest: string): ItemFn {
       return v === undefined ? null : v;
     };
   }
-  return (c) => {
-    let v = c;
-    for (let i = 0; i < keys.length; i++) {
-      if (v === null || v === undefined) return null;
-      v = v[keys[i]];
-      if (v === undefined) return null;
-    }
-    return v;
-  };
+  return (c) => readPath(c, keys);
+}
+
+/** A dotted path on the item: each step stops with null on a missing container or an undefined value. */
+export function readPath(c: any, keys: string[]): any {
+  let v = c;
+  for (let i = 0; i < keys.length; i++) {
+    if (v === null || v === undefined) return null;
+    v = v[keys[i]];
+    if (v === undefined) return null;
+  }
+  return v;
 }
 
 function variable(args: unknown[], scope: ItemScope): ItemFn | null {
