@@ -14,7 +14,7 @@
 // worker keep the closures, so that the app runs under a Content-Security-Policy without 'unsafe-eval'.
 import { truthy } from './jsonlogic.ts';
 import { opOf } from './folds.ts';
-import { readPath as path, type ItemScope } from './items.ts';
+import { fieldKey, isFrom, isPrimitive, readPath as path, type ItemScope } from './items.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -46,7 +46,6 @@ export interface Member {
   pair: boolean;
 }
 
-const isPrimitive = (x: unknown) => x === null || ['string', 'number', 'boolean'].includes(typeof x);
 const COMPARE = new Set(['==', '===', '!=', '!==', '>', '>=', '<', '<=']);
 
 /** What a generated loop reads: constants by index, the item's plain fields as locals. */
@@ -81,22 +80,6 @@ class Emitter {
   }
 
   // ---------- items.ts, as source ----------
-
-  /** The item's own field a `var` reads when it is one plain key (items.ts fieldKey). */
-  private fieldKey(x: unknown): string | null {
-    const o = opOf(x);
-    if (!o || o[0] !== 'var' || o[1].length !== 1 || typeof o[1][0] !== 'string') return null;
-    const path = o[1][0];
-    const rest = this.scope.prefix === 'current.' ? (path.startsWith('current.') ? path.slice(8) : null) : path;
-    if (rest === null || rest === '' || rest.includes('.')) return null;
-    if (this.scope.prefix === '' && (rest === 'current' || rest === 'accumulator')) return null;
-    return rest;
-  }
-
-  private isFrom(x: unknown): boolean {
-    const o = opOf(x);
-    return o !== null && o[0] === 'var' && o[1].length === 1 && o[1][0] === 'accumulator.0';
-  }
 
   /** items.ts variable(): the item's field (or nested path), the item itself, or the window's first day. */
   private variable(args: unknown[]): string | null {
@@ -151,8 +134,8 @@ class Emitter {
     if (o) {
       const [op, args] = o;
       if (COMPARE.has(op) && args.length === 2) {
-        const key = this.fieldKey(args[0]);
-        if (key !== null && (isPrimitive(args[1]) || (this.scope.from && this.isFrom(args[1])))) {
+        const key = fieldKey(args[0], this.scope);
+        if (key !== null && (isPrimitive(args[1]) || (this.scope.from && isFrom(args[1])))) {
           return `(${this.field(key)} ${op} ${isPrimitive(args[1]) ? this.konst(args[1]) : 'f'})`;
         }
         const a = this.value(args[0]);
@@ -195,8 +178,8 @@ class Emitter {
   private window(lo: unknown, hi: unknown): string | null {
     const a = opOf(lo), b = opOf(hi);
     if (!this.scope.from || !a || !b || a[0] !== '>=' || b[0] !== '<=' || a[1].length !== 2 || b[1].length !== 2) return null;
-    const key = this.fieldKey(a[1][0]);
-    if (key === null || key !== this.fieldKey(b[1][0]) || !this.isFrom(a[1][1]) || !isPrimitive(b[1][1])) return null;
+    const key = fieldKey(a[1][0], this.scope);
+    if (key === null || key !== fieldKey(b[1][0], this.scope) || !isFrom(a[1][1]) || !isPrimitive(b[1][1])) return null;
     const v = this.field(key);
     return `(${v} >= f && ${v} <= ${this.konst(b[1][1])})`;
   }

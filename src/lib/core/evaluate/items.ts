@@ -16,7 +16,7 @@ export interface ItemScope {
 }
 
 
-const isPrimitive = (x: unknown) => x === null || ['string', 'number', 'boolean'].includes(typeof x);
+export const isPrimitive = (x: unknown) => x === null || ['string', 'number', 'boolean'].includes(typeof x);
 
 /** parseFloat as `+` and `*` apply it (see jsonlogic.ts). */
 const pf = (x: any): number => (typeof x === 'number' ? x + 0 : parseFloat(x));
@@ -123,7 +123,7 @@ const COMPARE_K: Record<string, (a: ItemFn, k: unknown) => ItemFn> = {
 // ---------- one field against a constant or the first day: the commonest leaf, in one function ----------
 
 /** The item's own field a `var` reads when it is one plain key (`current.role` in reduce, `role` in filter). */
-function fieldKey(x: unknown, scope: ItemScope): string | null {
+export function fieldKey(x: unknown, scope: ItemScope): string | null {
   const o = opOf(x);
   if (!o || o[0] !== 'var' || o[1].length !== 1 || typeof o[1][0] !== 'string') return null;
   const path = o[1][0];
@@ -133,7 +133,7 @@ function fieldKey(x: unknown, scope: ItemScope): string | null {
   return rest;
 }
 
-const isFrom = (x: unknown) => {
+export const isFrom = (x: unknown) => {
   const o = opOf(x);
   return o !== null && o[0] === 'var' && o[1].length === 1 && o[1][0] === 'accumulator.0';
 };
