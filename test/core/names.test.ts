@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, evaluateRecord, formatDiagnostic } from '../../src/lib/core/index.ts';
 import { renameToChinese } from '../../src/lib/core/fmt/names.ts';
-import { countText, enumText, figureText, formatYuan, routeText, scoreText, verdictText } from '../../src/lib/core/evaluate/format.ts';
+import { countText, enumText, figureText, figureTexter, formatYuan, routeText, scoreText, verdictText } from '../../src/lib/core/evaluate/format.ts';
 import { readFileSync } from 'node:fs';
 
 const header = '标准集 "t" { 年度 2026 基准日 2026-09-30 }\n次序 学历.学位: 大专 < 本科 < 硕士 < 博士\n日期字段 业绩.技术合同.签订日期\n日期字段 education.awarded_on\n';
@@ -103,5 +103,18 @@ describe('values in Chinese words (format.ts)', () => {
     expect(figureText(level, 'district', 'municipal')).toBe('平台级别：区县级，要求市级及以上');
     const date = { ...count, label: '取得日期', kind: 'date' as const, op: '<=', unit: undefined };
     expect(figureText(date, null, '2024-09-30')).toBe('取得日期：无，要求不晚于2024-09-30');
+  });
+
+  it('a texter keeps its requirement only while the target stays the same', () => {
+    const src0 = { file: 'x', line: 1, col: 1, endLine: 1, endCol: 1 };
+    const money = { label: '促成技术合同成交额', value: null, op: '>=', target: 1, kind: 'number' as const, unit: { name: '万元', factor: 10_000 }, src: src0 };
+    const text = figureTexter(money);
+    expect(text(3_200_000, 5_000_000)).toBe('促成技术合同成交额：320万元，要求不低于500万元');
+    // a target that depends on the record: the next applicant's sentence quotes the next target
+    expect(text(3_200_000, 3_000_000)).toBe('促成技术合同成交额：320万元，要求不低于300万元');
+    expect(text(3_200_000, 5_000_000)).toBe('促成技术合同成交额：320万元，要求不低于500万元');
+    const truth = figureTexter({ ...money, label: '已取得职称', kind: 'boolean' as const, op: '=', unit: undefined });
+    expect(truth(true, true)).toBe('已取得职称：是');
+    expect(truth(true, false)).toBe('已取得职称：是，要求为否');
   });
 });

@@ -59,8 +59,7 @@ function enumRequirement(op: string, target: unknown, f: Pick<Figure, 'kind' | '
 
 /** “促成技术合同成交额：320万元，要求不低于500万元”; “符合条件的奖项：0项，要求至少1项”. */
 export function figureText(f: Figure, value: unknown, target: unknown): string {
-  const req = requirement(f, target);
-  return `${figureLead(f)}${formatValue(req.truth ? !!value : value, f)}${req.text}`;
+  return figureTexter(f)(value, target);
 }
 
 /** What precedes the applicant's value: the label, and a word when it already reads as a sentence. */
