@@ -60,9 +60,11 @@ export function evaluator(setup: EvalSetup): (item: InputItem) => Done {
 /** `text`: the output already made (compact JSON); otherwise it is made here from the row. */
 export function done(setup: EvalSetup, row: Row, parsed: boolean, text?: string): Done {
   const { result } = row;
-  const base = { parsed, id: result.id, ok: result.id !== null && !result.errors, rejected: !!result.errors, name: row.name, target: row.target };
-  if (setup.format === 'table') return { ...base, result };
-  return { ...base, text: text ?? (setup.format === 'csv' ? csvLines(row, setup.codes) : jsonItem(result, setup.explain)) };
+  const id = result.id, ok = result.id !== null && !result.errors, rejected = !!result.errors;
+  // one literal per case, without spreading a common part: a spread costs microseconds per record
+  if (setup.format === 'table') return { parsed, id, ok, rejected, name: row.name, target: row.target, result };
+  text ??= setup.format === 'csv' ? csvLines(row, setup.codes) : jsonItem(result, setup.explain);
+  return { parsed, id, ok, rejected, name: row.name, target: row.target, text };
 }
 
 /**

@@ -96,14 +96,16 @@ export function csvHead(codes = false): string {
  */
 export function csvLines({ name, target, result }: Row, codes = false): string {
   const w = words(codes);
-  const base = [result.id ?? '', name, target];
+  // the cells every line of the record repeats, made safe once
+  const base = `${csvCell(result.id ?? '')},${csvCell(name)},${csvCell(target)},`;
   if (result.errors) {
-    return [...base, '', w.rejected, '', '', result.errors.map((e) => `${e.path}: ${e.message}`).join('; '), ''].map(csvCell).join(',') + '\r\n';
+    return `${base},${csvCell(w.rejected)},,,${csvCell(result.errors.map((e) => `${e.path}: ${e.message}`).join('; '))},\r\n`;
   }
-  const warnings = (result.warnings ?? []).map((x) => `${x.path}: ${x.message}`).join('; ');
+  const warnings = result.warnings?.length ? csvCell(result.warnings.map((x) => `${x.path}: ${x.message}`).join('; ')) : '';
   let out = '';
   for (const r of result.results ?? []) {
-    out += [...base, r.level, w.verdict(r.verdict), w.route(r.route, ''), scoreCell(r.score, ''), (r.reasons ?? []).join('; '), warnings].map(csvCell).join(',') + '\r\n';
+    const reasons = r.reasons?.length ? csvCell(r.reasons.join('; ')) : '';
+    out += `${base}${csvCell(r.level)},${csvCell(w.verdict(r.verdict))},${csvCell(w.route(r.route, ''))},${csvCell(scoreCell(r.score, ''))},${reasons},${warnings}\r\n`;
   }
   return out;
 }
