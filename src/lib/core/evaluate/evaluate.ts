@@ -7,7 +7,7 @@ import { validateRecord, type RecordIssue } from '../records/index.ts';
 import { enumLabelOf } from '../records/fields.ts';
 import { compileLogic, truthy, type Compiled } from './jsonlogic.ts';
 import type { ComponentTrace, LevelTrace, ListTrace, RuleTrace } from './trace.ts';
-import { explainLevel, failedItem, reasonsOf, summaryOf, type LevelExplanation } from './explain.ts';
+import { explainLevel, itemTexts, reasonsOf, summaryOf, type LevelExplanation } from './explain.ts';
 import { Plan } from './plan.ts';
 
 export interface CompiledList {
@@ -198,8 +198,6 @@ export function traceLevel(c: CompiledLevel, record: unknown, detail: Detail = '
   };
 }
 
-const HELD_ITEM = { held: true, figures: [] };
-
 /** Verdict, route, score, summary and reasons: the rules are traced only where the reasons quote them. */
 function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelResult {
   const t = {
@@ -211,7 +209,14 @@ function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelR
     verdict: t.verdict, route: t.route, score: t.score, met: t.met,
     gates: () => c.gates.map((r) => truthy(r.logic(record))),
     // only a failed item's figures are quoted: a held one is not traced
-    items: () => c.items.map((r, i) => (truthy(r.logic(record)) ? HELD_ITEM : failedItem(l, i, r.figures.map((f) => f.value(record)), r.figures.map((f) => f.target(record)))))
+    failedItems: (out) => {
+      for (let i = 0; i < c.items.length; i++) {
+        const r = c.items[i];
+        if (truthy(r.logic(record))) continue;
+        const texts = itemTexts(l, i);
+        for (let k = 0; k < texts.length; k++) out.push(texts[k](r.figures[k].value(record), r.figures[k].target(record)));
+      }
+    }
   });
   return { level: l.name, verdict: t.verdict, route: t.route, score: t.score, summary: summaryOf(l, t), reasons };
 }

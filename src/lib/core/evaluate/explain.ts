@@ -238,7 +238,11 @@ export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): 
   const directHeld = !!l.routes.direct && directReq.every((r) => r.held) && directLinesHeld;
   const perfHeld = t.met >= l.performance.need;
   const scoreHeld = t.score !== null && t.score >= l.scoring.minimum;
-  const reasons = reasonsOf(l, { verdict: t.verdict, route: t.route, score: t.score, met: t.met, gates: () => gates.map((g) => g.held), items: () => perfItems });
+  const reasons = reasonsOf(l, { verdict: t.verdict, route: t.route, score: t.score, met: t.met, gates: () => gates.map((g) => g.held),
+    failedItems: (out) => {
+      for (const it of perfItems) if (!it.held) for (const f of it.figures) out.push(f.text);
+    }
+  });
   const summary = summaryOf(l, t);
 
   const routeChildren: ExplanationNode[] = [];
@@ -293,8 +297,8 @@ export interface ReasonsInput {
   met: number;
   /** Whether each gate held (ineligible only). */
   gates: () => boolean[];
-  /** The performance items (fail with too few items only): whether each held, and its figures' texts. */
-  items: () => { held: boolean; figures: { text: string }[] }[];
+  /** Appends to `out` the figures' texts of each performance item that did not hold (fail with too few items only). */
+  failedItems: (out: string[]) => void;
 }
 
 /** Why a level is not passed: the failed gates, or the route, the items and the score that fall short. */
@@ -307,17 +311,14 @@ export function reasonsOf(l: BundleLevel, t: ReasonsInput): string[] {
     if (!t.route) reasons.push(l.routes.direct ? `${l.routes.regular?.label ?? '常规路线'}与${l.routes.direct.label}均不满足` : `${l.routes.regular?.label ?? '常规路线'}不满足`);
     if (t.met < l.performance.need) {
       reasons.push(`${l.performance.label}：满足${countText(t.met)}，要求至少${countText(l.performance.need)}`);
-      for (const it of t.items()) if (!it.held) for (const f of it.figures) reasons.push(f.text);
+      t.failedItems(reasons);
     }
     if (t.score !== null && t.score < l.scoring.minimum) reasons.push(`${l.scoring.label}：${scoreText(t.score)}，要求不低于${l.scoring.minimum}分`);
   }
   return reasons;
 }
 
-/** A performance item that failed, for its reasons: the text of each figure, from its values and targets. */
-export function failedItem(l: BundleLevel, index: number, values: unknown[], targets: unknown[]): { held: false; figures: { text: string }[] } {
-  const texts = prepare(l).items[index].texts;
-  const figures = new Array<{ text: string }>(texts.length);
-  for (let i = 0; i < texts.length; i++) figures[i] = { text: texts[i](values[i], targets[i]) };
-  return { held: false, figures };
+/** The texts of performance item `index`'s figures (figureTexter), for a reason quoting them. */
+export function itemTexts(l: BundleLevel, index: number): ((value: unknown, target: unknown) => string)[] {
+  return prepare(l).items[index].texts;
 }
