@@ -1,6 +1,7 @@
-// `npm run fuzz`: the property fuzzers of test/fuzz/properties.ts for FUZZ_SECONDS (default 60) in all, with a
-// random seed (FUZZ_SEED repeats a run). Prints the cases each one ran; exits 1 with the counterexample when a
-// property fails. `npm test` runs the same properties for a few seconds (test/core/fuzz.test.ts).
+// `npm run fuzz`: the property fuzzers of test/fuzz/properties.ts and the fold loops against json-logic-js
+// (test/fuzz/folds.ts) for FUZZ_SECONDS (default 60) in all, with a random seed (FUZZ_SEED repeats a run).
+// Prints the cases each one ran; exits 1 with the counterexample when one fails. `npm test` runs the same
+// properties for a few seconds (test/core/fuzz.test.ts) and the folds for 4,000 rules (folds.test.ts).
 import { fuzz } from '../test/fuzz/properties.ts';
 
 const seconds = Number(process.env.FUZZ_SECONDS ?? 60);

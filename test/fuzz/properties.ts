@@ -9,6 +9,7 @@ import { formatSource } from '../../src/lib/core/fmt/index.ts';
 import { validateBundle } from '../../src/lib/core/compile/validate-bundle.ts';
 import { InputError, parseItem, readStream, readStreamShares, type InputItem } from '../../src/cli/applicants.ts';
 import { shareItems } from '../../src/cli/shares.ts';
+import { runFolds } from './folds.ts';
 
 const dir = 'standards/2026';
 const originals = readdirSync(dir)
@@ -183,12 +184,22 @@ export interface FuzzRun {
 }
 
 /** Runs every property for `ms` in all (shared equally); `seed` makes a run repeatable. */
-export async function fuzz(ms: number, seed: number): Promise<FuzzRun[]> {
+/** The fold loops against json-logic-js (folds.ts), unfused and fused: runs of their own beside the properties. */
+const FOLD_RUNS = [false, true].map((fuse) => ({ name: `fold loops against json-logic-js, ${fuse ? 'fused' : 'each its own loop'}`, fuse }));
+
+/** `folds: false` leaves out the fold runs (npm test runs them in folds.test.ts, for a fixed number of rules). */
+export async function fuzz(ms: number, seed: number, { folds = true } = {}): Promise<FuzzRun[]> {
   const runs: FuzzRun[] = [];
+  const foldRuns = folds ? FOLD_RUNS : [];
+  const share = Math.max(200, ms / (PROPERTIES.length + foldRuns.length));
   for (const { name, property } of PROPERTIES) {
-    const params = { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(200, ms / PROPERTIES.length), markInterruptAsFailure: false };
+    const params = { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: share, markInterruptAsFailure: false };
     const r = await fc.check(property as fc.IRawProperty<unknown>, params);
     runs.push({ name, cases: r.numRuns, failed: r.failed, report: r.failed ? fc.defaultReportMessage(r) ?? '' : '' });
+  }
+  for (const { name, fuse } of foldRuns) {
+    const r = runFolds({ seed, fuse, ms: share });
+    runs.push({ name, cases: r.cases, failed: r.failure !== null, report: r.failure ?? '' });
   }
   return runs;
 }
