@@ -238,7 +238,9 @@ export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): 
   const directHeld = !!l.routes.direct && directReq.every((r) => r.held) && directLinesHeld;
   const perfHeld = t.met >= l.performance.need;
   const scoreHeld = t.score !== null && t.score >= l.scoring.minimum;
-  const reasons = reasonsOf(l, { verdict: t.verdict, route: t.route, score: t.score, met: t.met, gates: () => gates.map((g) => g.held),
+  const reasons = reasonsOf(l, {
+    verdict: t.verdict, route: t.route, score: t.score, met: t.met,
+    gates: () => gates.map((g) => g.held),
     failedItems: (out) => {
       for (const it of perfItems) if (!it.held) for (const f of it.figures) out.push(f.text);
     }
