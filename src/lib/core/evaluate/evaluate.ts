@@ -202,11 +202,13 @@ export function traceLevel(c: CompiledLevel, record: unknown, detail: Detail = '
 function reasonsLevel(l: BundleLevel, c: CompiledLevel, record: unknown): LevelResult {
   const t = {
     verdict: c.verdict(record) as LevelTrace['verdict'], route: c.route(record) as LevelTrace['route'],
-    score: scoreOf(c.score(record)), met: Number(c.met(record))
+    score: scoreOf(c.score(record))
   };
   const reasons = reasonsOf(l, {
     // the fields one by one: a spread of `t` here cost about 1.5 µs per level (bench/README)
-    verdict: t.verdict, route: t.route, score: t.score, met: t.met,
+    verdict: t.verdict, route: t.route, score: t.score,
+    // counted only for a level that failed: an ineligible one's reasons are its gates
+    met: () => Number(c.met(record)),
     gates: () => c.gates.map((r) => truthy(r.logic(record))),
     // only a failed item's figures are quoted: a held one is not traced
     failedItems: (out) => {

@@ -239,7 +239,7 @@ export function explainLevel(l: BundleLevel, t: LevelTrace, _record?: unknown): 
   const perfHeld = t.met >= l.performance.need;
   const scoreHeld = t.score !== null && t.score >= l.scoring.minimum;
   const reasons = reasonsOf(l, {
-    verdict: t.verdict, route: t.route, score: t.score, met: t.met,
+    verdict: t.verdict, route: t.route, score: t.score, met: () => t.met,
     gates: () => gates.map((g) => g.held),
     failedItems: (out) => {
       for (const it of perfItems) if (!it.held) for (const f of it.figures) out.push(f.text);
@@ -296,7 +296,8 @@ export interface ReasonsInput {
   verdict: LevelTrace['verdict'];
   route: LevelTrace['route'];
   score: number | null;
-  met: number;
+  /** How many performance items held (fail only: an ineligible level's reasons need not count them). */
+  met: () => number;
   /** Whether each gate held (ineligible only). */
   gates: () => boolean[];
   /** Appends to `out` the figures' texts of each performance item that did not hold (fail with too few items only). */
@@ -311,8 +312,9 @@ export function reasonsOf(l: BundleLevel, t: ReasonsInput): string[] {
     for (let i = 0; i < held.length; i++) if (!held[i]) reasons.push(texts[i]);
   } else if (t.verdict === 'fail') {
     if (!t.route) reasons.push(l.routes.direct ? `${l.routes.regular?.label ?? '常规路线'}与${l.routes.direct.label}均不满足` : `${l.routes.regular?.label ?? '常规路线'}不满足`);
-    if (t.met < l.performance.need) {
-      reasons.push(`${l.performance.label}：满足${countText(t.met)}，要求至少${countText(l.performance.need)}`);
+    const met = t.met();
+    if (met < l.performance.need) {
+      reasons.push(`${l.performance.label}：满足${countText(met)}，要求至少${countText(l.performance.need)}`);
       t.failedItems(reasons);
     }
     if (t.score !== null && t.score < l.scoring.minimum) reasons.push(`${l.scoring.label}：${scoreText(t.score)}，要求不低于${l.scoring.minimum}分`);
