@@ -1,8 +1,8 @@
 // A --jobs worker: evaluates batches of input items and answers with their output, batch by batch. A broken
 // JSON document (InputError) ends the batch there; the main thread stops the run at that point.
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputError, type InputItem } from './input-item.ts';
-import { evaluator, pack, type Done, type EvalSetup, type Run } from './evaluate-items.ts';
+import type { InputItem } from './input-item.ts';
+import { evaluateBatch, evaluator, type BatchResults, type EvalSetup } from './evaluate-items.ts';
 import { shareItems, type Share } from './shares.ts';
 
 /** Items read by the main thread, or a share of NDJSON bytes that the worker reads. */
@@ -12,35 +12,20 @@ export interface BatchRequest {
   share?: Share;
 }
 
-/** A table's results as they are (it needs every row); CSV and JSON packed (evaluate-items.ts). */
-export interface BatchReply {
+/** The batch's results (evaluate-items.ts), and the share's buffer given back. */
+export interface BatchReply extends BatchResults {
   seq: number;
-  done?: Done[];
-  run?: Run;
-  /** The share's buffer, given back. */
   bytes?: ArrayBuffer;
-  fatal?: string;
 }
 
 const setup = workerData as EvalSetup;
 const run = evaluator(setup);
 
 parentPort!.on('message', ({ seq, items, share }: BatchRequest) => {
-  const done: Done[] = [];
-  let fatal: string | undefined;
-  for (const item of share ? shareItems(share) : items!) {
-    try {
-      done.push(run(item));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      fatal = e.message;
-      break;
-    }
-  }
+  const { done, run: r, fatal } = evaluateBatch(run, setup.format, share ? shareItems(share) : items!);
   const f = fatal !== undefined ? { fatal } : {};
-  if (setup.format === 'table') parentPort!.postMessage({ seq, done, ...f } satisfies BatchReply); // a table is small: its shares' buffers are not reused
+  if (!r) parentPort!.postMessage({ seq, done, ...f } satisfies BatchReply); // a table is small: its shares' buffers are not reused
   else {
-    const r = pack(done, setup.format);
     const transfer = [r.ends.buffer as ArrayBuffer, r.flags.buffer as ArrayBuffer];
     // the share's bytes go back too (read and done with), for the main thread's next share
     const bytes = share?.bytes.buffer as ArrayBuffer | undefined;

@@ -5,7 +5,7 @@
 import type { Bundle } from '../lib/core/compile/bundle-types.ts';
 import { evaluateRecord, type EvaluateOptions, type RecordResult } from '../lib/core/evaluate/evaluate.ts';
 import { evaluateCompact } from '../lib/core/evaluate/compact.ts';
-import { parseItem, type InputItem } from './input-item.ts';
+import { InputError, parseItem, type InputItem } from './input-item.ts';
 import { csvLines, jsonItem, rowOf, type Row } from './output.ts';
 
 export type Format = 'table' | 'json' | 'csv';
@@ -105,4 +105,30 @@ export function pack(done: Done[], format: 'csv' | 'json'): Run {
 /** Where record k's text starts in the run's text. */
 export function runStart(run: Run, k: number, format: 'csv' | 'json'): number {
   return k ? run.ends[k - 1] + RUN_SEPARATOR[format].length : 0;
+}
+
+/** A batch's results: a table's as they are (it needs every row), CSV and JSON packed into one run. */
+export interface BatchResults {
+  done?: Done[];
+  run?: Run;
+  /** A broken JSON document (InputError) ended the batch here: what came before is in `done` or `run`. */
+  fatal?: string;
+}
+
+/** Evaluates a batch of items in order (a share of NDJSON lines, or items read by the main thread). */
+export function evaluateBatch(evaluate: (item: InputItem) => Done, format: Format, items: Iterable<InputItem>): BatchResults {
+  const done: Done[] = [];
+  let fatal: string | undefined;
+  for (const item of items) {
+    try {
+      done.push(evaluate(item));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      fatal = e.message;
+      break;
+    }
+  }
+  const results: BatchResults = format === 'table' ? { done } : { run: pack(done, format) };
+  if (fatal !== undefined) results.fatal = fatal;
+  return results;
 }

@@ -1,13 +1,14 @@
 // Runs the evaluation of a stream of input items, in this thread or spread over --jobs worker threads, and
 // hands the results back in input order. Items go to the workers in batches, round robin; at most two
 // batches per worker are in flight, so reading waits for evaluation and memory stays flat. A share of NDJSON
-// bytes (shares.ts) is a batch of its own: its bytes are transferred, and the worker reads its lines.
+// bytes (shares.ts) is a batch of its own: its bytes are transferred, and the worker reads its lines. In one
+// thread NDJSON comes in the same shares, each evaluated as a batch here.
 import { Worker } from 'node:worker_threads';
 import { InputError, type InputItem } from './input-item.ts';
 import type { BatchReply, BatchRequest } from './eval-worker.ts';
 import { giveBack, shareItems } from './shares.ts';
 import type { ReadItem } from './applicants.ts';
-import { evaluator, type Done, type EvalSetup, type Run } from './evaluate-items.ts';
+import { evaluateBatch, evaluator, type BatchResults, type Done, type EvalSetup, type Run } from './evaluate-items.ts';
 
 const BATCH = 256;
 /**
@@ -17,13 +18,26 @@ const BATCH = 256;
  */
 const YOUNG_MB = 24;
 
-/** Results in input order: one by one, or (CSV and JSON from workers) in runs of a batch each. */
+/** A batch's results in order; a broken JSON document that ended the batch is thrown after them. */
+function* results(r: BatchResults): Generator<Done | Run> {
+  if (r.run) yield r.run;
+  else yield* r.done!;
+  if (r.fatal !== undefined) throw new InputError(r.fatal);
+}
+
+/** Results in input order: one by one, or (CSV and JSON of NDJSON shares) in runs of a batch each. */
 export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: EvalSetup, jobs: number): AsyncGenerator<Done | Run> {
   if (jobs <= 1) {
+    // A share's records are evaluated in one go and handed on as one run: no promise per record.
     const run = evaluator(setup);
     for await (const item of items) {
-      if ('share' in item) for (const i of shareItems(item.share)) yield run(i);
-      else yield run(item);
+      if (!('share' in item)) {
+        yield run(item);
+        continue;
+      }
+      const r = evaluateBatch(run, setup.format, shareItems(item.share));
+      giveBack(item.share.bytes.buffer as ArrayBuffer);
+      yield* results(r);
     }
     return;
   }
@@ -50,11 +64,6 @@ export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: Ev
     inFlight.push(reply);
     workers[s % jobs].postMessage({ seq: s, ...batch } satisfies BatchRequest, batch.share ? [batch.share.bytes.buffer as ArrayBuffer] : []);
   };
-  function* results(r: BatchReply): Generator<Done | Run> {
-    if (r.run) yield r.run;
-    else yield* r.done!;
-    if (r.fatal !== undefined) throw new InputError(r.fatal);
-  }
   try {
     let batch: InputItem[] = [];
     let readError: unknown = null;

@@ -216,7 +216,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     return instead;
   };
   try {
-    for await (const r of evaluateInOrder(readApplicants(setup.path, jobs > 1), setup, jobs)) {
+    for await (const r of evaluateInOrder(readApplicants(setup.path, true), setup, jobs)) {
       if (!('ends' in r)) {
         await out.write(admit(r.parsed, r.ok, r.rejected, r.id, r.name, r.target) ?? r);
         continue;

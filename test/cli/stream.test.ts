@@ -64,7 +64,7 @@ describe('stdc eval streaming', LIMIT, () => {
     expect(await run('eval', 'standards/2026', g, '--format', 'json', '--explain')).toEqual({ code: 0, out: '[]\n', err: '' });
   });
 
-  it('--jobs reads NDJSON in shares as one thread reads it: broken lines, bytes that are not UTF-8, any line ends, ids repeated within a share', async () => {
+  it('one thread and --jobs read NDJSON in the same shares and agree: broken lines, bytes that are not UTF-8, any line ends, ids repeated within a share', async () => {
     const l = (i: number) => JSON.stringify(records[i]);
     const parts: (string | Buffer)[] = [
       l(0), '\r\n', '{not json', '\n', '\n', l(1), '\r', l(0), '\n', Buffer.from([0x7b, 0xff, 0x7d]), '\n', l(2), '\r\n', '   ', '\n', l(2), '\n', l(3)
