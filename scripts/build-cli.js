@@ -24,6 +24,17 @@ const entries = {
   }
 };
 
+/**
+ * How esbuild reads the project's sources: not through tsconfig.json, which extends the one `svelte-kit sync`
+ * writes (absent in a fresh clone), but with the options that matter to the output, and the app's import aliases.
+ */
+export const SOURCE_OPTIONS = {
+  platform: 'node',
+  target: 'node20',
+  tsconfigRaw: { compilerOptions: { target: 'es2022', verbatimModuleSyntax: true, useDefineForClassFields: true } },
+  alias: { $lib: join(root, 'src/lib'), $grammar: join(root, 'grammar') }
+};
+
 export async function buildCli({ quiet = false } = {}) {
   const esbuild = await import('esbuild');
   mkdirSync(outDir, { recursive: true });
@@ -35,18 +46,13 @@ export async function buildCli({ quiet = false } = {}) {
       define,
       banner: { js: banner },
       bundle: true,
-      platform: 'node',
-      target: 'node20',
+      ...SOURCE_OPTIONS,
       write: false,
       metafile: true,
       minifyWhitespace: true,
       minifySyntax: true,
       legalComments: 'none',
-      logLevel: 'warning',
-      // Not tsconfig.json: it extends the one `svelte-kit sync` writes, absent in a fresh clone. These are the
-      // options that matter to the output, and the app's import aliases.
-      tsconfigRaw: { compilerOptions: { target: 'es2022', verbatimModuleSyntax: true, useDefineForClassFields: true } },
-      alias: { $lib: join(root, 'src/lib'), $grammar: join(root, 'grammar') }
+      logLevel: 'warning'
     });
     for (const input of Object.keys(result.metafile.inputs)) if (!input.includes('node_modules/')) sources.add(relative(root, join(root, input)));
     // Written next to its final name, then renamed: a `stdc` started meanwhile sees the old file or the new one.
