@@ -199,14 +199,14 @@ export async function fuzz(ms: number, seed: number, { folds = true } = {}): Pro
   const runs: FuzzRun[] = [];
   const foldRuns = folds ? FOLD_RUNS : [];
   const unit = ms / (PROPERTIES.reduce((n, p) => n + p.weight, 0) + foldRuns.length);
-  const share = Math.max(200, unit);
+  const slice = (weight: number) => Math.max(200, weight * unit); // each run's time: at least 200 ms
   for (const { name, property, weight } of PROPERTIES) {
-    const params = { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: Math.max(200, weight * unit), markInterruptAsFailure: false };
+    const params = { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: slice(weight), markInterruptAsFailure: false };
     const r = await fc.check(property as fc.IRawProperty<unknown>, params);
     runs.push({ name, cases: r.numRuns, failed: r.failed, report: r.failed ? fc.defaultReportMessage(r) ?? '' : '' });
   }
   for (const { name, fuse } of foldRuns) {
-    const r = runFolds({ seed, fuse, ms: share });
+    const r = runFolds({ seed, fuse, ms: slice(1) });
     runs.push({ name, cases: r.cases, failed: r.failure !== null, report: r.failure ?? '' });
   }
   return runs;
