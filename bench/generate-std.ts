@@ -31,7 +31,7 @@ const HEADER = `标准集 "生成的大型标准集（基准测试）" {
 定义 有现职 "持有现职" = current_title != 空 且 current_title.obtained_on <= 基准日
 窗口 近5年 "近5年" = 近 5年
 窗口 任现职以来 "任现职以来（无现职者为近3年）" = 若 有现职 则 自 current_title.obtained_on 否则 近 3年
-定义 持有学位(学位, 年限) "学历" = 存在 education 其中 degree >= 学位 且 awarded_on 满 年限
+定义 持有学位(最低学位, 年限) "学历" = 存在 education 其中 degree >= 最低学位 且 awarded_on 满 年限
 定义 现职满(职级, 年限) "现职" = 有现职 且 current_title.level = 职级 且 current_title.obtained_on 满 年限
 `;
 
