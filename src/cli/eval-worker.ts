@@ -26,7 +26,7 @@ parentPort!.on('message', ({ seq, items, share }: BatchRequest) => {
   const f = fatal !== undefined ? { fatal } : {};
   if (!r) parentPort!.postMessage({ seq, done, ...f } satisfies BatchReply); // a table is small: its shares' buffers are not reused
   else {
-    const transfer = [r.ends.buffer as ArrayBuffer, r.flags.buffer as ArrayBuffer];
+    const transfer = [r.bytes.buffer as ArrayBuffer, r.ends.buffer as ArrayBuffer, r.flags.buffer as ArrayBuffer];
     // the share's bytes go back too (read and done with), for the main thread's next share
     const bytes = share?.bytes.buffer as ArrayBuffer | undefined;
     if (bytes) transfer.push(bytes);

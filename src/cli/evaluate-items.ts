@@ -68,13 +68,14 @@ export function done(setup: EvalSetup, row: Row, parsed: boolean, text?: string)
 }
 
 /**
- * Results made in a --jobs worker, packed for the trip to the main thread: their output texts joined into one
- * string (JSON elements separated by ",\n", as the JsonWriter separates them) and what the main thread needs
- * per record in flat arrays, so that it handles one string and a few arrays per batch, not an object per record.
+ * A batch's results, packed for the trip to the main thread and to stdout: their output texts as UTF-8 bytes
+ * (JSON elements separated by ",\n", as the JsonWriter separates them), which a worker transfers without a
+ * copy and the main thread writes as they are, and what the main thread needs per record in flat arrays, so
+ * that it handles one buffer and a few arrays per batch, not an object (or a string to clone) per record.
  */
 export interface Run {
-  text: string;
-  /** Where each record's text ends in `text`. */
+  bytes: Uint8Array;
+  /** Where each record's text ends in `bytes`. */
   ends: Int32Array;
   /** Per record: 1 parsed, 2 ok, 4 rejected. */
   flags: Uint8Array;
@@ -85,24 +86,28 @@ export interface Run {
 
 export const RUN_SEPARATOR = { csv: '', json: ',\n' } as const;
 
+const utf8 = new TextEncoder();
+
 export function pack(done: Done[], format: 'csv' | 'json'): Run {
   const n = done.length;
   const ends = new Int32Array(n);
   const flags = new Uint8Array(n);
   const texts: string[] = new Array(n);
   let at = 0;
-  const sep = RUN_SEPARATOR[format].length;
+  const sep = RUN_SEPARATOR[format].length; // ASCII: as many bytes as characters
   for (let k = 0; k < n; k++) {
     const d = done[k];
     texts[k] = d.text!;
-    at += (k ? sep : 0) + d.text!.length;
+    at += (k ? sep : 0) + Buffer.byteLength(d.text!, 'utf8');
     ends[k] = at;
     flags[k] = (d.parsed ? 1 : 0) | (d.ok ? 2 : 0) | (d.rejected ? 4 : 0);
   }
-  return { text: texts.join(RUN_SEPARATOR[format]), ends, flags, ids: done.map((d) => d.id), names: done.map((d) => d.name), targets: done.map((d) => d.target) };
+  // encode() gives a buffer of its own (never a slice of a shared pool), so that it can be transferred
+  const bytes = utf8.encode(texts.join(RUN_SEPARATOR[format]));
+  return { bytes, ends, flags, ids: done.map((d) => d.id), names: done.map((d) => d.name), targets: done.map((d) => d.target) };
 }
 
-/** Where record k's text starts in the run's text. */
+/** Where record k's text starts in the run's bytes. */
 export function runStart(run: Run, k: number, format: 'csv' | 'json'): number {
   return k ? run.ends[k - 1] + RUN_SEPARATOR[format].length : 0;
 }

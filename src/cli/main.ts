@@ -14,6 +14,8 @@ import { USAGE, UsageError } from './usage.ts';
 
 export interface Io {
   out: (s: string) => void;
+  /** Output already in UTF-8 (a run of results); without it, such output is decoded and given to `out`. */
+  bytes?: (b: Uint8Array) => void;
   err: (s: string) => void;
   /** Resolves when what was written has been taken (stdout's buffer drained): streaming output waits for it. */
   drain?: () => Promise<void>;
@@ -23,6 +25,9 @@ let stdoutFull = false;
 const stdio: Io = {
   out: (s) => {
     if (!process.stdout.write(s)) stdoutFull = true;
+  },
+  bytes: (b) => {
+    if (!process.stdout.write(b)) stdoutFull = true;
   },
   err: (s) => process.stderr.write(s),
   drain: () => {
