@@ -50,3 +50,41 @@ describe('a run of results written as bytes', () => {
     expect(run.ends[0]).toBe(Buffer.byteLength(texts[1]));
   });
 });
+
+describe('runs of any text, written around records in between', () => {
+  it('give the bytes of the texts in order (fast-check: any Unicode, lone surrogates included; random cuts)', async () => {
+    const fc = (await import('fast-check')).default;
+    const encoder = new TextEncoder();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.boolean(),
+        async (items, cutSeeds, withBytes) => {
+          const chunks: Uint8Array[] = [];
+          const io: Io = { out: (s) => void chunks.push(encoder.encode(s)), err: () => {} };
+          if (withBytes) io.bytes = (b) => void chunks.push(b.slice());
+          const sink = new Sink(io, { format: 'csv', explain: false, bundle: null, path: 'x', codes: true } as unknown as EvalSetup);
+          const run = pack(items.map((t, k) => record(k, t)), 'csv');
+          // records at the cuts are replaced by another text, as a repeated id's rejection is
+          const cuts = [...new Set(cutSeeds.map((c) => c % items.length))].sort((a, b) => a - b);
+          let expected = csvHead(true);
+          let from = 0;
+          for (const k of cuts) {
+            await sink.writeRun(run, from, k);
+            await sink.write(record(k, `<${k}>`));
+            expected += items.slice(from, k).join('') + `<${k}>`;
+            from = k + 1;
+          }
+          await sink.writeRun(run, from, items.length);
+          expected += items.slice(from).join('');
+          await sink.end(true);
+          const got = Buffer.concat(chunks);
+          // lone surrogates become U+FFFD in UTF-8, whether the text is encoded here or on its way to stdout
+          return Buffer.compare(got, Buffer.from(encoder.encode(expected))) === 0;
+        }
+      ),
+      { numRuns: 300, seed: 20261208 }
+    );
+  });
+});
