@@ -61,13 +61,11 @@ interface Timing {
   code: number | null;
 }
 
-/** Wall time from spawn to exit, output bytes, and peak resident memory (GNU time's %M, when installed). */
-async function time(argv: string[]): Promise<Timing> {
-  return together([argv]);
-}
-
-/** Several processes started at once: wall time until the last exits, their output bytes, the largest peak. */
-async function together(argvs: string[][]): Promise<Timing> {
+/**
+ * One process, or several started at once: wall time from spawn until the last exits, their output bytes, and
+ * the largest peak resident memory (GNU time's %M, when installed).
+ */
+async function time(...argvs: string[][]): Promise<Timing> {
   const t = performance.now();
   const runs = argvs.map(async (argv, i) => {
     const rssFile = join(dir, `rss-${process.pid}-${i}`);
@@ -95,13 +93,13 @@ async function main() {
   const files = { mixed: await input('mixed'), eligible: await input('eligible') };
   const only = process.env.BENCH_E2E_CASES?.split(',');
   /** Each case: one process, or several run at once. */
-  const cases: Record<string, string[] | string[][]> = {};
+  const cases: Record<string, string[][]> = {};
   for (const [cohort, f] of Object.entries(files)) {
-    cases[`${cohort}: hand-written (JSON.parse + evaluate2026 + CSV)`] = [base, f];
-    cases[`${cohort}: stdc eval --format csv`] = stdc('eval', 'standards/2026', f, '--format', 'csv');
-    cases[`${cohort}: stdc eval --format json`] = stdc('eval', 'standards/2026', f, '--format', 'json');
-    cases[`${cohort}: stdc eval --format csv --jobs 2`] = stdc('eval', 'standards/2026', f, '--format', 'csv', '--jobs', '2');
-    cases[`${cohort}: stdc eval --format json --jobs 2`] = stdc('eval', 'standards/2026', f, '--format', 'json', '--jobs', '2');
+    cases[`${cohort}: hand-written (JSON.parse + evaluate2026 + CSV)`] = [[base, f]];
+    cases[`${cohort}: stdc eval --format csv`] = [stdc('eval', 'standards/2026', f, '--format', 'csv')];
+    cases[`${cohort}: stdc eval --format json`] = [stdc('eval', 'standards/2026', f, '--format', 'json')];
+    cases[`${cohort}: stdc eval --format csv --jobs 2`] = [stdc('eval', 'standards/2026', f, '--format', 'csv', '--jobs', '2')];
+    cases[`${cohort}: stdc eval --format json --jobs 2`] = [stdc('eval', 'standards/2026', f, '--format', 'json', '--jobs', '2')];
     // what two cores give here without threads: two processes at once, each on half the file (--jobs 2's ceiling)
     if (!only || only.some((o) => o.includes('halves'))) {
       cases[`${cohort}: two stdc eval --format csv at once, on halves`] = halves(f).map((h) => stdc('eval', 'standards/2026', h, '--format', 'csv'));
@@ -112,10 +110,7 @@ async function main() {
   const cold: { node: number; check: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const round: Record<string, Timing> = {};
-    for (const name of names) {
-      const c = cases[name];
-      round[name] = await (typeof c[0] === 'string' ? time(c as string[]) : together(c as string[][]));
-    }
+    for (const name of names) round[name] = await time(...cases[name]);
     rounds.push(round);
     for (let k = 0; k < 5; k++) cold.push({ node: (await time(['-e', '0'])).seconds, check: (await time(stdc('check', 'standards/2026'))).seconds });
     process.stderr.write(`round ${i + 1}/${RUNS} done\n`);

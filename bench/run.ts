@@ -4,9 +4,8 @@
 // round; ratios are taken within a round and the median over BENCH_RUNS rounds is printed. The
 // 1,000,000-record memory figure is a separate script: bench/stream-rss.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { SOURCE_OPTIONS } from '../scripts/build-cli.js';
+import { rmSync } from 'node:fs';
+import { bundleEntry } from '../scripts/run-bundled.js';
 import jsonLogic from 'json-logic-js';
 import { LogicEngine } from 'json-logic-engine';
 import { parse } from '../grammar/index.ts';
@@ -61,10 +60,7 @@ const triple = (l: Bundle['levels'][number]) => [l.verdict, l.route, l.score];
 // throughput.ts runs as one esbuild bundle with the CLI build's options, as the shipped code runs: through tsx,
 // every function made at run time is wrapped to keep its name, which slowed the closure-built paths (the fast
 // reasons: 36–60k/s under tsx against 64–85k/s bundled) and not the hand-written function.
-const esbuild = await import('esbuild');
-const bundled = join('node_modules', '.cache', 'stdc-bundled', `throughput-${process.pid}.mjs`);
-mkdirSync(dirname(bundled), { recursive: true });
-await esbuild.build({ entryPoints: ['bench/throughput.ts'], outfile: bundled, bundle: true, format: 'esm', packages: 'external', logLevel: 'warning', ...SOURCE_OPTIONS });
+const bundled = await bundleEntry('bench/throughput.ts');
 process.on('exit', () => rmSync(bundled, { force: true }));
 
 function rateOf(name: string): { rate: number; first: number; n: number } {

@@ -136,7 +136,7 @@ export function jsonItem(result: RecordResult, withTree: boolean): string {
 export class JsonWriter {
   private first = true;
   private close: string;
-  constructor(private io: { out: (s: string) => void; bytes?: (b: Uint8Array) => void }, dictionary?: Dictionary) {
+  constructor(private io: { out: (s: string) => void; bytes: (b: Uint8Array) => void }, dictionary?: Dictionary) {
     io.out(dictionary ? `{"format":"${COMPACT_FORMAT}","dictionary":${JSON.stringify(dictionary)},"results":[` : '[');
     this.close = dictionary ? ']}' : ']';
   }
@@ -148,8 +148,7 @@ export class JsonWriter {
   /** Elements already turned into JSON and UTF-8, separated by ",\n" (a run of evaluate-items.ts). */
   writeBytes(json: Uint8Array): void {
     this.io.out(this.first ? '\n' : ',\n');
-    if (this.io.bytes) this.io.bytes(json);
-    else this.io.out(new TextDecoder().decode(json));
+    this.io.bytes(json);
     this.first = false;
   }
   end(): void {

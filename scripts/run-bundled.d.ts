@@ -1,0 +1,1 @@
+export declare function bundleEntry(entry: string): Promise<string>;
