@@ -86,25 +86,49 @@ export interface Run {
 
 export const RUN_SEPARATOR = { csv: '', json: ',\n' } as const;
 
-const utf8 = new TextEncoder();
+/**
+ * Builds a run record by record: each text is written into the run's bytes as it comes (Buffer.write, UTF-8),
+ * so that it dies young instead of living, with the rest of the batch's, until the batch is joined and encoded.
+ */
+class RunBuilder {
+  /** A buffer of its own (never a slice of Node's shared pool), so that it can be transferred. */
+  private bytes = Buffer.allocUnsafeSlow(1 << 16);
+  private at = 0;
+  private ends: number[] = [];
+  private flags: number[] = [];
+  private ids: (string | null)[] = [];
+  private names: string[] = [];
+  private targets: string[] = [];
+  constructor(private sep: string) {}
+
+  add(d: Done): void {
+    const text = d.text!;
+    const sep = this.ends.length ? this.sep : ''; // ASCII: as many bytes as characters
+    const most = this.at + sep.length + 3 * text.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (most > this.bytes.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, most));
+      this.bytes.copy(bigger, 0, 0, this.at);
+      this.bytes = bigger;
+    }
+    if (sep) this.at += this.bytes.write(sep, this.at, 'latin1');
+    this.at += this.bytes.write(text, this.at, 'utf8');
+    this.ends.push(this.at);
+    this.flags.push((d.parsed ? 1 : 0) | (d.ok ? 2 : 0) | (d.rejected ? 4 : 0));
+    this.ids.push(d.id);
+    this.names.push(d.name);
+    this.targets.push(d.target);
+  }
+
+  run(): Run {
+    const bytes = new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.at);
+    return { bytes, ends: Int32Array.from(this.ends), flags: Uint8Array.from(this.flags), ids: this.ids, names: this.names, targets: this.targets };
+  }
+}
 
 export function pack(done: Done[], format: 'csv' | 'json'): Run {
-  const n = done.length;
-  const ends = new Int32Array(n);
-  const flags = new Uint8Array(n);
-  const texts: string[] = new Array(n);
-  let at = 0;
-  const sep = RUN_SEPARATOR[format].length; // ASCII: as many bytes as characters
-  for (let k = 0; k < n; k++) {
-    const d = done[k];
-    texts[k] = d.text!;
-    at += (k ? sep : 0) + Buffer.byteLength(d.text!, 'utf8');
-    ends[k] = at;
-    flags[k] = (d.parsed ? 1 : 0) | (d.ok ? 2 : 0) | (d.rejected ? 4 : 0);
-  }
-  // encode() gives a buffer of its own (never a slice of a shared pool), so that it can be transferred
-  const bytes = utf8.encode(texts.join(RUN_SEPARATOR[format]));
-  return { bytes, ends, flags, ids: done.map((d) => d.id), names: done.map((d) => d.name), targets: done.map((d) => d.target) };
+  const b = new RunBuilder(RUN_SEPARATOR[format]);
+  for (const d of done) b.add(d);
+  return b.run();
 }
 
 /** Where record k's text starts in the run's bytes. */
@@ -123,17 +147,20 @@ export interface BatchResults {
 /** Evaluates a batch of items in order (a share of NDJSON lines, or items read by the main thread). */
 export function evaluateBatch(evaluate: (item: InputItem) => Done, format: Format, items: Iterable<InputItem>): BatchResults {
   const done: Done[] = [];
+  const run = format === 'table' ? null : new RunBuilder(RUN_SEPARATOR[format]);
   let fatal: string | undefined;
   for (const item of items) {
     try {
-      done.push(evaluate(item));
+      const d = evaluate(item);
+      if (run) run.add(d);
+      else done.push(d);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       fatal = e.message;
       break;
     }
   }
-  const results: BatchResults = format === 'table' ? { done } : { run: pack(done, format) };
+  const results: BatchResults = run ? { run: run.run() } : { done };
   if (fatal !== undefined) results.fatal = fatal;
   return results;
 }

@@ -94,8 +94,9 @@ export async function* byteShares(chunks: AsyncIterable<Uint8Array>, size = SHAR
   if (held) yield take(null);
 }
 
-/** A share's records, as the reader in one thread would hand them on. */
-export function shareItems(s: Share): InputItem[] {
+/** A share's records, as the reader in one thread would hand them on: one at a time, each line decoded as it is taken. */
+export function* shareItems(s: Share): Generator<InputItem> {
   const split = new LineSplitter(s.line, s.offset);
-  return split.end(split.push(s.bytes)).map(lineItem);
+  for (const l of split.lines(s.bytes)) yield lineItem(l);
+  for (const l of split.end()) yield lineItem(l);
 }

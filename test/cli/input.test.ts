@@ -151,7 +151,7 @@ describe('shares for --jobs', () => {
     expect(shares.length).toBeGreaterThan(1);
     expect(shares[0].bytes.buffer).toBe(spare); // reused, not a fresh buffer outside the heap
     expect(Buffer.concat(shares.map((s) => s.bytes)).toString()).toBe(text);
-    const items = shares.flatMap(shareItems) as { line: number; text: string }[];
+    const items = shares.flatMap((s) => [...shareItems(s)]) as { line: number; text: string }[];
     expect(items.map((i) => [i.line, JSON.parse(i.text).id])).toEqual([[1, 'A'], [3, 'B'], [4, 'C']]);
   });
 });

@@ -45,9 +45,19 @@ describe('a run of results written as bytes', () => {
 
   it('packs a buffer of its own, transferable to another thread', () => {
     const run = pack([record(0, texts[1])], 'csv');
+    const other = pack([record(0, texts[2])], 'csv');
+    // not a slice of Node's shared pool: the buffer holds this run only (a transfer would detach the pool)
     expect(run.bytes.byteOffset).toBe(0);
-    expect(run.bytes.buffer.byteLength).toBe(run.bytes.byteLength);
+    expect(run.bytes.buffer).not.toBe(other.bytes.buffer);
     expect(run.ends[0]).toBe(Buffer.byteLength(texts[1]));
+    const { port1, port2 } = new MessageChannel();
+    try {
+      port1.postMessage(run.bytes, [run.bytes.buffer as ArrayBuffer]);
+      expect(run.bytes.byteLength).toBe(0); // detached: it moved, it was not copied
+    } finally {
+      port1.close();
+      port2.close();
+    }
   });
 });
 
