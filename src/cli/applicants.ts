@@ -4,12 +4,13 @@
 // with its line, never U+FFFD. Records are handed on as text and parsed where they are evaluated (in a worker
 // with --jobs), so the reader stays cheap. A line that is not JSON (or not UTF-8) becomes a rejected record; a
 // JSON document that is not JSON stops the batch.
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { readSampleFiles } from '../lib/core/node.ts';
 import { isSampleFile } from '../lib/core/samples.ts';
 import { InputError, notJson, type InputItem } from './input-item.ts';
 import { LineSplitter, lineItem as item, notUtf8, textChunks, textLines, Utf8StreamError, type TextLine } from './input-bytes.ts';
-import { byteShares, SHARE_BYTES, type Share } from './shares.ts';
+import { byteShares, SHARE_BYTES, type Recycle, type RecyclingChunks, type Share } from './shares.ts';
 
 export { InputError, parseItem, type InputItem } from './input-item.ts';
 
@@ -39,12 +40,43 @@ export async function* readApplicants(path: string, shares = false): AsyncGenera
 /** A byte stream, opened (so that a missing file fails here, before anything is written). */
 async function openBytes(path: string): Promise<AsyncIterable<Uint8Array>> {
   if (path === '-') return process.stdin as AsyncIterable<Uint8Array>;
-  const s = createReadStream(path, { highWaterMark: 1 << 20 });
-  await new Promise<void>((resolve, reject) => {
-    s.once('open', () => resolve());
-    s.once('error', reject);
-  });
-  return s as AsyncIterable<Uint8Array>;
+  return new FileChunks(await open(path, 'r'));
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * A file's bytes, a megabyte at a time, read into buffers that the reader of shares gives back once it has
+ * copied every byte of them (byteShares' `recycle`), instead of a fresh megabyte per read: each fresh one is
+ * memory outside V8's heap that V8 counts, and with --jobs the main thread's small heap was collected in full
+ * 18 times on 100,000 applicants for that count alone (bench/README.md, 2026-12-08). A reader that does not give
+ * chunks back (lines without shares, a JSON array) gets fresh ones, as before.
+ */
+class FileChunks implements RecyclingChunks {
+  private spare: ArrayBuffer[] = [];
+  private own = new WeakSet<ArrayBuffer>();
+  constructor(private file: FileHandle) {}
+
+  /** `chunk`'s buffer is no longer read by anyone: the next read may fill it. */
+  readonly recycle: Recycle = (chunk) => {
+    const b = chunk.buffer as ArrayBuffer;
+    if (this.own.has(b) && this.spare.length < 4 && !this.spare.includes(b)) this.spare.push(b);
+  };
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+    try {
+      for (;;) {
+        let b = this.spare.pop();
+        if (!b) this.own.add((b = new ArrayBuffer(CHUNK_BYTES)));
+        const view = new Uint8Array(b);
+        const { bytesRead } = await this.file.read(view, 0, view.length, null);
+        if (bytesRead === 0) return;
+        yield view.subarray(0, bytesRead);
+      }
+    } finally {
+      await this.file.close();
+    }
+  }
 }
 
 /**
@@ -66,6 +98,7 @@ export type ReadItem = InputItem | { share: Share };
 
 /** `shares`: NDJSON in shares of about that many bytes; 0, line by line. */
 async function* readAny(chunks: AsyncIterable<Uint8Array>, path: string, shares: number): AsyncGenerator<ReadItem> {
+  const recycle = (chunks as Partial<RecyclingChunks>).recycle; // a file's chunks (FileChunks), reused once copied into shares
   const it = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   const BOM = [0xef, 0xbb, 0xbf];
@@ -96,7 +129,7 @@ async function* readAny(chunks: AsyncIterable<Uint8Array>, path: string, shares:
   }
   const rest = resume(it, head);
   if (first === 0x5b) yield* arrayElements(textChunks(rest), path); // [
-  else if (shares) yield* sharedLines(rest, first === 0x7b, path, shares);
+  else if (shares) yield* sharedLines(rest, first === 0x7b, path, shares, recycle);
   else if (first === 0x7b) yield* objectOrLines(textLines(rest), path); // {
   else yield* lineItems(textLines(rest));
 }
@@ -120,8 +153,8 @@ async function* lineItems(lines: AsyncIterable<TextLine>): AsyncGenerator<InputI
  * one of them a JSON object on its own); otherwise (one document, or a first line longer than a share) the input
  * is read as without shares.
  */
-async function* sharedLines(chunks: AsyncIterable<Uint8Array>, brace: boolean, path: string, size: number): AsyncGenerator<ReadItem> {
-  const it = byteShares(chunks, size)[Symbol.asyncIterator]();
+async function* sharedLines(chunks: AsyncIterable<Uint8Array>, brace: boolean, path: string, size: number, recycle?: Recycle): AsyncGenerator<ReadItem> {
+  const it = byteShares(chunks, size, recycle)[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
   if (brace) {

@@ -55,8 +55,19 @@ function shareBuffer(n: number, size: number): Uint8Array {
   return new Uint8Array(new ArrayBuffer(Math.max(n, size + (size >> 2))), 0, n);
 }
 
-/** The stream's bytes in shares of whole lines, in order; their bytes joined are the stream's. */
-export async function* byteShares(chunks: AsyncIterable<Uint8Array>, size = SHARE_BYTES): AsyncGenerator<Share> {
+/** Gives a chunk's buffer back to its source: every byte of it has been copied, nothing reads it any more. */
+export type Recycle = (chunk: Uint8Array) => void;
+
+/** Chunks whose buffers their source reuses once given back (the file reader's). */
+export interface RecyclingChunks extends AsyncIterable<Uint8Array> {
+  recycle: Recycle;
+}
+
+/**
+ * The stream's bytes in shares of whole lines, in order; their bytes joined are the stream's. `recycle` is told
+ * of each chunk once all of it is copied into shares (the file reader reuses its buffer).
+ */
+export async function* byteShares(chunks: AsyncIterable<Uint8Array>, size = SHARE_BYTES, recycle?: Recycle): AsyncGenerator<Share> {
   let pending: Uint8Array[] = [];
   let held = 0;
   let line = 0;
@@ -69,6 +80,8 @@ export async function* byteShares(chunks: AsyncIterable<Uint8Array>, size = SHAR
       at += p.length;
     }
     if (last) bytes.set(last, at);
+    // what was pending is the rest of earlier chunks, each now copied to its end
+    if (recycle) for (const p of pending) recycle(p);
     const share = { bytes, line, offset };
     line += lineEnds(bytes);
     offset += bytes.length;
@@ -80,11 +93,12 @@ export async function* byteShares(chunks: AsyncIterable<Uint8Array>, size = SHAR
     if (held + chunk.length >= size) {
       const cut = cutAt(chunk);
       if (cut >= 0) {
-        yield take(chunk.subarray(0, cut));
+        const share = take(chunk.subarray(0, cut));
         if (cut < chunk.length) {
           pending.push(chunk.subarray(cut));
           held = chunk.length - cut;
-        }
+        } else recycle?.(chunk);
+        yield share;
         continue;
       }
     }

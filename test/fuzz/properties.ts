@@ -123,6 +123,24 @@ async function* chunks(bytes: Buffer, sizes: number[]) {
 }
 
 /**
+ * Chunks as the file reader gives them (RecyclingChunks): each in a buffer of its own, which `recycle` scribbles
+ * over, as the reader's next read into it would. A share or line that still needed its bytes would show it.
+ */
+function recyclingChunks(bytes: Buffer, sizes: number[]) {
+  const given = new Set<ArrayBufferLike>();
+  return {
+    recycle: (chunk: Uint8Array) => {
+      if (given.has(chunk.buffer)) throw new Error('a chunk given back twice');
+      given.add(chunk.buffer);
+      new Uint8Array(chunk.buffer).fill(0xff);
+    },
+    async *[Symbol.asyncIterator]() {
+      for await (const c of chunks(bytes, sizes)) yield new Uint8Array(c);
+    }
+  };
+}
+
+/**
  * What the reader makes of a stream: each item parsed (or its rejection), then an InputError's message if any.
  * `share`: NDJSON in shares of about that many bytes, each read as a --jobs worker reads it.
  */
@@ -134,7 +152,7 @@ async function outcome(bytes: Buffer, sizes: number[], share = 0): Promise<strin
   };
   try {
     if (!share) for await (const item of readStream(chunks(bytes, sizes), 'x')) put(item);
-    else for await (const item of readStreamShares(chunks(bytes, sizes), 'x', share)) for (const i of 'share' in item ? shareItems(item.share) : [item]) put(i);
+    else for await (const item of readStreamShares(recyclingChunks(bytes, sizes), 'x', share)) for (const i of 'share' in item ? shareItems(item.share) : [item]) put(i);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     out.push(`InputError: ${e.message}`);
