@@ -5,7 +5,7 @@
 // thread NDJSON comes in the same shares, each evaluated as a batch here.
 import { Worker } from 'node:worker_threads';
 import { InputError, type InputItem } from './input-item.ts';
-import type { BatchReply, BatchRequest } from './eval-worker.ts';
+import type { BatchReply, BatchRequest, WorkerMessage } from './eval-worker.ts';
 import { giveBack, shareItems } from './shares.ts';
 import type { ReadItem } from './applicants.ts';
 import { evaluateBatch, evaluator, type BatchResults, type Done, type EvalSetup, type Run } from './evaluate-items.ts';
@@ -25,8 +25,42 @@ function* results(r: BatchResults): Generator<Done | Run> {
   if (r.fatal !== undefined) throw new InputError(r.fatal);
 }
 
+/** --jobs worker threads, started before they have anything to do. */
+export interface Workers {
+  workers: Worker[];
+  /** The first error of a worker (it is gone): every batch from then on fails with it. */
+  failure: unknown;
+  /** What to evaluate, and how: each worker's first message. */
+  setup(setup: EvalSetup): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `jobs` workers. `stdc eval` starts them before it compiles the standard set, so that their start
+ * (Node's own, then loading the worker's code: about 80 ms) overlaps the compilation instead of following it.
+ */
+export function startWorkers(jobs: number): Workers {
+  return poolOf(Array.from({ length: jobs }, () => new Worker(new URL('./eval-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } })));
+}
+
+/** Workers as a pool (the tests make theirs of workers that fail). */
+export function poolOf(workers: Worker[]): Workers {
+  let stopped: Promise<void> | null = null;
+  const pool: Workers = {
+    workers,
+    failure: null,
+    setup: (setup) => {
+      for (const w of workers) w.postMessage({ setup } satisfies WorkerMessage);
+    },
+    stop: () => (stopped ??= Promise.all(workers.map((w) => w.terminate())).then(() => {}))
+  };
+  // a worker that fails before it has work (it could not load) is reported where its batches are awaited
+  for (const w of workers) w.on('error', (e) => (pool.failure ??= e));
+  return pool;
+}
+
 /** Results in input order: one by one, or (CSV and JSON of NDJSON shares) in runs of a batch each. */
-export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: EvalSetup, jobs: number): AsyncGenerator<Done | Run> {
+export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: EvalSetup, jobs: number, workers?: Workers): AsyncGenerator<Done | Run> {
   if (jobs <= 1) {
     // A share's records are evaluated in one go and handed on as one run: no promise per record.
     const run = evaluator(setup);
@@ -41,28 +75,29 @@ export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: Ev
     }
     return;
   }
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./eval-worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }));
+  const pool = workers ?? startWorkers(jobs);
+  pool.setup(setup);
   const waiting = new Map<number, { resolve: (r: BatchReply) => void; reject: (e: unknown) => void }>();
-  const failAll = (e: unknown) => {
-    for (const w of waiting.values()) w.reject(e);
+  const failAll = () => {
+    for (const w of waiting.values()) w.reject(pool.failure);
     waiting.clear();
   };
-  for (const w of workers) {
+  for (const w of pool.workers) {
     w.on('message', (r: BatchReply) => {
       if (r.bytes) giveBack(r.bytes);
       waiting.get(r.seq)?.resolve(r);
       waiting.delete(r.seq);
     });
-    w.on('error', failAll);
+    w.on('error', failAll); // after the pool's own listener, which keeps the error
   }
   const inFlight: Promise<BatchReply>[] = [];
   let seq = 0;
   const send = (batch: Omit<BatchRequest, 'seq'>) => {
     const s = seq++;
-    const reply = new Promise<BatchReply>((resolve, reject) => waiting.set(s, { resolve, reject }));
+    const reply = pool.failure !== null ? Promise.reject(pool.failure) : new Promise<BatchReply>((resolve, reject) => waiting.set(s, { resolve, reject }));
     reply.catch(() => {}); // a worker's failure is thrown where the batch is awaited, not as an unhandled rejection
     inFlight.push(reply);
-    workers[s % jobs].postMessage({ seq: s, ...batch } satisfies BatchRequest, batch.share ? [batch.share.bytes.buffer as ArrayBuffer] : []);
+    pool.workers[s % jobs].postMessage({ seq: s, ...batch } satisfies BatchRequest, batch.share ? [batch.share.bytes.buffer as ArrayBuffer] : []);
   };
   try {
     let batch: InputItem[] = [];
@@ -88,6 +123,6 @@ export async function* evaluateInOrder(items: AsyncIterable<ReadItem>, setup: Ev
     while (inFlight.length) yield* results(await inFlight.shift()!);
     if (readError) throw readError;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.stop();
   }
 }

@@ -8,6 +8,7 @@ import { validateBundle } from '../lib/core/compile/validate-bundle.ts';
 import { formatSource } from '../lib/core/fmt/index.ts';
 import { renameToChinese } from '../lib/core/fmt/names.ts';
 import type { Done, EvalSetup, Format } from './evaluate-items.ts';
+import type { Workers } from './jobs.ts';
 import { USAGE, UsageError } from './usage.ts';
 // Each verb's own modules are imported when it runs (below): a cold `stdc check` does not load the evaluator's
 // input and output, the impact analysis, signatures (node:crypto) or the --jobs workers (node:worker_threads).
@@ -193,6 +194,16 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`未知格式“${format}”（可选 table、json、csv）`);
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1 到 64 的整数，而不是“${values.jobs}”`);
+  // the workers start while the standard set compiles (they are given it when it has)
+  const workers = jobs > 1 ? (await import('./jobs.ts')).startWorkers(jobs) : undefined;
+  try {
+    return await evaluateWith(positionals, values, format, jobs, workers, io);
+  } finally {
+    await workers?.stop();
+  }
+}
+
+async function evaluateWith(positionals: string[], values: { level?: string | string[]; explain?: boolean | string; codes?: boolean | string }, format: Format, jobs: number, workers: Workers | undefined, io: Io): Promise<number> {
   const bundle = loadBundle(positionals[0], io);
   if (!bundle) return 2;
   const levels = values.level as string[] | undefined;
@@ -221,7 +232,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     return instead;
   };
   try {
-    for await (const r of evaluateInOrder(readApplicants(setup.path, true), setup, jobs)) {
+    for await (const r of evaluateInOrder(readApplicants(setup.path, true), setup, jobs, workers)) {
       if (!('ends' in r)) {
         await out.write(admit(r.parsed, r.ok, r.rejected, r.id, r.name, r.target) ?? r);
         continue;
