@@ -155,3 +155,19 @@ describe('shares for --jobs', () => {
     expect(items.map((i) => [i.line, JSON.parse(i.text).id])).toEqual([[1, 'A'], [3, 'B'], [4, 'C']]);
   });
 });
+
+describe('a file read in shares', () => {
+  it('is read whole through buffers that are reused once copied: lines of every length, across megabyte reads', async () => {
+    const { shareItems } = await import('../../src/cli/shares.ts');
+    // lines from a few bytes to two megabytes, with Chinese (3-byte) text, so that lines and characters are cut
+    // by the file's megabyte reads at every kind of place; 4.5 MB in all
+    const lengths = [10, 3000, 700_000, 5, 2_100_000, 1, 400_000, 90_000, 1_000_000, 200_000, 12];
+    const records = lengths.map((len, i) => ({ id: `R${i}`, name: '张'.repeat(len % 1000), pad: '技'.repeat(Math.floor(len / 3)) }));
+    const f = join(tmp, `big-${n++}.ndjson`);
+    writeFileSync(f, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const got: unknown[] = [];
+    for await (const item of readApplicants(f, true)) for (const i of 'share' in item ? shareItems(item.share) : [item]) got.push(parseItem(i, f).record);
+    expect(got).toEqual(records);
+  });
+});
+
