@@ -1,6 +1,6 @@
 // Where the time of `stdc eval --format csv` goes, part by part, in one process: microseconds per applicant for
-// JSON.parse of the record's line, the hand-written evaluation and its CSV rows (the end-to-end baseline's own
-// work), validation, the evaluation alone, with reasons, and stdc's CSV lines. Each part is timed on the same
+// JSON.parse of the record's line (alone, and after decoding its UTF-8 bytes as stdc reads them), the
+// hand-written evaluation and its CSV rows (the end-to-end baseline's own work), validation, the evaluation alone, with reasons, and stdc's CSV lines. Each part is timed on the same
 // records, the best of 3 passes after a warm-up pass; one part per process when named (the JIT's view of one
 // part is not shaped by another). Usage: tsx bench/parts.ts [mixed|eligible] [part]
 import { compile, evaluateRecord } from '../src/lib/core/index.ts';
@@ -18,6 +18,8 @@ const N = Number(process.env.BENCH_N ?? 20_000);
 const bundle = compile(readStandardDir('standards/2026')).bundle!;
 const records = generateApplicants(N, 42, false, cohort) as ApplicantRecord[];
 const lines = records.map((r) => JSON.stringify(r));
+const lineBytes = lines.map((l) => new TextEncoder().encode(l));
+const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const results = records.map((r) => evaluateRecord(bundle, r, { explain: 'reasons' }));
 const compiled = compiledBundle(bundle, 'fast');
 const LEVELS: Level[] = ['研究实习员', '助理研究员', '副研究员', '研究员'];
@@ -25,6 +27,9 @@ const LEVELS: Level[] = ['研究实习员', '助理研究员', '副研究员', '
 export const PARTS: Record<string, () => void> = {
   'JSON.parse': () => {
     for (const l of lines) JSON.parse(l);
+  },
+  'UTF-8 decoding (fatal) + JSON.parse': () => {
+    for (const b of lineBytes) JSON.parse(fatal.decode(b));
   },
   'hand-written evaluation': () => {
     for (const r of records) evaluate2026(r);
