@@ -196,20 +196,34 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1 到 64 的整数，而不是“${values.jobs}”`);
   // the workers start while the standard set compiles (they are given it when it has)
   const workers = jobs > 1 ? (await import('./jobs.ts')).startWorkers(jobs) : undefined;
+  const request: EvalRequest = {
+    standard: positionals[0], applicants: positionals[1], format, jobs,
+    explain: values.explain as boolean, codes: values.codes as boolean, levels: values.level as string[] | undefined
+  };
   try {
-    return await evaluateWith(positionals, values, format, jobs, workers, io);
+    return await evaluateWith(request, workers, io);
   } finally {
     await workers?.stop();
   }
 }
 
-async function evaluateWith(positionals: string[], values: { level?: string | string[]; explain?: boolean | string; codes?: boolean | string }, format: Format, jobs: number, workers: Workers | undefined, io: Io): Promise<number> {
-  const bundle = loadBundle(positionals[0], io);
+/** `stdc eval`'s arguments, checked. */
+interface EvalRequest {
+  standard: string;
+  applicants: string;
+  format: Format;
+  jobs: number;
+  explain: boolean;
+  codes: boolean;
+  levels?: string[];
+}
+
+async function evaluateWith({ standard, applicants, format, jobs, explain, codes, levels }: EvalRequest, workers: Workers | undefined, io: Io): Promise<number> {
+  const bundle = loadBundle(standard, io);
   if (!bundle) return 2;
-  const levels = values.level as string[] | undefined;
   const known = bundle.levels.map((l) => l.name);
   for (const l of levels ?? []) if (!known.includes(l)) throw new UsageError(`未知级别“${l}”（可选：${known.join('、')}）`);
-  const setup: EvalSetup = { bundle, path: positionals[1], format, explain: values.explain as boolean, codes: values.codes as boolean, ...(levels ? { levels } : {}) };
+  const setup: EvalSetup = { bundle, path: applicants, format, explain, codes, ...(levels ? { levels } : {}) };
   const [{ InputError, readApplicants }, { done }, { IdIndex }, { evaluateInOrder }, { Sink }, { repeatedId }] = await Promise.all([
     import('./applicants.ts'), import('./evaluate-items.ts'), import('./ids.ts'), import('./jobs.ts'), import('./sink.ts'), import('../lib/core/evaluate/evaluate.ts')
   ]);
