@@ -100,38 +100,42 @@ export type ReadItem = InputItem | { share: Share };
 async function* readAny(chunks: AsyncIterable<Uint8Array>, path: string, shares: number): AsyncGenerator<ReadItem> {
   const recycle = (chunks as Partial<RecyclingChunks>).recycle; // a file's chunks (FileChunks), reused once copied into shares
   const it = chunks[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  const BOM = [0xef, 0xbb, 0xbf];
-  let seen = 0; // bytes looked at, over every chunk: a BOM may be cut too
-  let bom = 0; // bytes of a BOM matched at the start
-  let first = -1;
-  while (first < 0) {
-    const next = await it.next();
-    if (next.done) {
-      if (bom === 0 || bom === 3) return; // nothing but white space
-      first = BOM[0]; // the start of a BOM, cut short: not UTF-8, which the line reader says
-      break;
-    }
-    head.push(next.value);
-    for (const c of next.value) {
-      if (seen++ === bom && bom < 3 && c === BOM[bom]) {
-        bom++;
-        continue;
-      }
-      if (bom > 0 && bom < 3) {
-        first = BOM[0];
+  try {
+    const head: Uint8Array[] = [];
+    const BOM = [0xef, 0xbb, 0xbf];
+    let seen = 0; // bytes looked at, over every chunk: a BOM may be cut too
+    let bom = 0; // bytes of a BOM matched at the start
+    let first = -1;
+    while (first < 0) {
+      const next = await it.next();
+      if (next.done) {
+        if (bom === 0 || bom === 3) return; // nothing but white space
+        first = BOM[0]; // the start of a BOM, cut short: not UTF-8, which the line reader says
         break;
       }
-      if (c === 32 || (c >= 9 && c <= 13)) continue;
-      first = c;
-      break;
+      head.push(next.value);
+      for (const c of next.value) {
+        if (seen++ === bom && bom < 3 && c === BOM[bom]) {
+          bom++;
+          continue;
+        }
+        if (bom > 0 && bom < 3) {
+          first = BOM[0];
+          break;
+        }
+        if (c === 32 || (c >= 9 && c <= 13)) continue;
+        first = c;
+        break;
+      }
     }
+    const rest = resume(it, head);
+    if (first === 0x5b) yield* arrayElements(textChunks(rest), path); // [
+    else if (shares) yield* sharedLines(rest, first === 0x7b, path, shares, recycle);
+    else if (first === 0x7b) yield* objectOrLines(textLines(rest), path); // {
+    else yield* lineItems(textLines(rest));
+  } finally {
+    await it.return?.(); // the file is closed however reading ends (an error, a consumer that stops early)
   }
-  const rest = resume(it, head);
-  if (first === 0x5b) yield* arrayElements(textChunks(rest), path); // [
-  else if (shares) yield* sharedLines(rest, first === 0x7b, path, shares, recycle);
-  else if (first === 0x7b) yield* objectOrLines(textLines(rest), path); // {
-  else yield* lineItems(textLines(rest));
 }
 
 /** The rest of a stream, starting with the chunks already read. */

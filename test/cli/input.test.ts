@@ -1,7 +1,7 @@
 // The applicants' reader on hostile input: lines of any length in linear time, a broken first line or CR-only
 // line ends rejecting only their line, invalid UTF-8 (or a GBK file) an error with its position, never U+FFFD,
 // and a record that holds a "record" key read as the record it is.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -168,6 +168,34 @@ describe('a file read in shares', () => {
     const got: unknown[] = [];
     for await (const item of readApplicants(f, true)) for (const i of 'share' in item ? shareItems(item.share) : [item]) got.push(parseItem(i, f).record);
     expect(got).toEqual(records);
+  });
+
+  it('closes the file however reading ends: a reader that stops early, a file of white space, a broken array', async () => {
+    if (!existsSync('/proc/self/fd')) return; // Linux only: the open files are read from /proc
+    const open = (f: string) => readdirSync('/proc/self/fd').some((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === f;
+      } catch {
+        return false; // closed meanwhile
+      }
+    });
+    const big = join(tmp, `early-${n++}.ndjson`);
+    writeFileSync(big, `${line('A')}\n`.repeat(3000)); // several megabytes: reading is not over after one chunk
+    for await (const item of readApplicants(big, true)) {
+      expect(open(big)).toBe(true);
+      void item;
+      break;
+    }
+    const blank = join(tmp, `blank-${n++}.ndjson`);
+    writeFileSync(blank, ' \n'.repeat(10));
+    for await (const item of readApplicants(blank, true)) void item;
+    const broken = join(tmp, `broken-${n++}.json`);
+    writeFileSync(broken, `[${line('A')},{"id":`);
+    await expect((async () => {
+      for await (const item of readApplicants(broken, true)) void item;
+    })()).rejects.toThrow(InputError);
+    await new Promise((r) => setImmediate(r));
+    expect([big, blank, broken].filter(open)).toEqual([]);
   });
 });
 
